@@ -1,0 +1,48 @@
+# Everything a developer or CI needs, from a fresh clone. Python 3.11 or newer.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run demo test lint format makemessages clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+## Set up the database with demo content, print an admin login, and serve the site.
+run: demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py setup_demo
+
+## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default).
+test: install lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+makemessages: install
+	cd faq && ../$(BIN)/python ../manage.py makemessages -l zh_Hans
+	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=faq --ignore=$(VENV)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,110 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import FAQBlock
+
+
+class FAQPage(Page):
+    """A page of questions and answers, each an expandable item with a stable anchor."""
+
+    hero_title = models.CharField(
+        _("hero title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the dark box over the hero image. Defaults to the page title."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for screen readers. Leave empty if it is decoration only."),
+    )
+    hero_image_legacy_path = models.CharField(
+        _("legacy hero image path"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Where the legacy site kept this page's hero image. For reference when uploading "
+            "it; nothing is shown until a hero image is chosen above."
+        ),
+    )
+    intro = RichTextField(
+        _("intro"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("The paragraph above the questions."),
+    )
+    numbered = models.BooleanField(
+        _("number the questions"),
+        default=False,
+        help_text=_("Show 1., 2., 3. before the questions. Never type numbers into a question."),
+    )
+    faqs = StreamField(
+        [("faq", FAQBlock())],
+        blank=True,
+        verbose_name=_("questions and answers"),
+        help_text=_("Drag to reorder. Each item keeps its link anchor when edited or moved."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_legacy_path", read_only=True),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("numbered"),
+        FieldPanel("faqs"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("intro"),
+        index.SearchField("faqs"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable.
+        SynchronizedField("slug"),
+        TranslatableField("hero_title"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        SynchronizedField("hero_image_legacy_path"),
+        TranslatableField("intro"),
+        # Each language decides whether it shows numbers (the legacy Chinese page did).
+        SynchronizedField("numbered", overridable=True),
+        TranslatableField("faqs"),
+    ]
+
+    parent_page_types = getattr(settings, "FAQ_PAGE_PARENT_TYPES", None)
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("FAQ page")
+        verbose_name_plural = _("FAQ pages")
+
+    @property
+    def display_hero_title(self):
+        return self.hero_title or self.title

@@ -1,0 +1,31 @@
+from wagtail.models import Page
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+@pytest.fixture
+def soup():
+    """Parse a response's HTML."""
+
+    def parse(response):
+        assert response.status_code == 200, response.status_code
+        return BeautifulSoup(response.content, "html.parser")
+
+    return parse
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def root_page():
+    return Page.get_first_root_node()

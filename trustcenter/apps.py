@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class TrustCenterConfig(AppConfig):
+    name = "trustcenter"
+    verbose_name = "Trust Center"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .site_setup import ensure_bilingual_site_after_migrate
+
+        post_migrate.connect(ensure_bilingual_site_after_migrate, sender=self)

@@ -1,0 +1,8 @@
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# Development only: a fixed key so sessions survive restarts; production requires one.
+SECRET_KEY = SECRET_KEY or "django-insecure-development-key-do-not-use-in-production"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
