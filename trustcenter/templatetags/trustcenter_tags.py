@@ -43,6 +43,16 @@ def language_links(context, page=None):
 
 
 def _language_homes(request):
+    # The header, the title and the switcher all ask: look the homes up once per request.
+    if request is not None and hasattr(request, "_trustcenter_language_homes"):
+        return request._trustcenter_language_homes
+    homes = _find_language_homes(request)
+    if request is not None:
+        request._trustcenter_language_homes = homes
+    return homes
+
+
+def _find_language_homes(request):
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
