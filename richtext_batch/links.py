@@ -135,9 +135,5 @@ class BatchedPageLinkHandler(PageLinkHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         urls = resolve_page_urls(attrs.get("id") for attrs in attrs_list)
-        return [
-            '<a href="%s">' % escape(urls[str(attrs.get("id"))])
-            if urls.get(str(attrs.get("id")))
-            else "<a>"
-            for attrs in attrs_list
-        ]
+        hrefs = [urls.get(str(attrs.get("id"))) for attrs in attrs_list]
+        return [f'<a href="{escape(href)}">' if href else "<a>" for href in hrefs]
