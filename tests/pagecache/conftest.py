@@ -5,8 +5,8 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    """The full-page cache, on and empty."""
-    settings.PAGE_CACHE_ENABLED = True
+    """The full-page and route caches, on and empty."""
+    settings.PAGE_CACHE_ENABLED = settings.ROUTE_CACHE_ENABLED = True
     cache.clear()
     yield
     cache.clear()

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "pagecache.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "trustcenter.urls"
@@ -150,6 +151,7 @@ FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]
 
 # Full-page cache for anonymous visitors (README: "Caching and CDN").
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+ROUTE_CACHE_ENABLED = env_bool("ROUTE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 60 * 60 * 24))
 PAGE_CACHE_NEVER_CACHED_PATHS = ["/admin/", "/documents/"]
