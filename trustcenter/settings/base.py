@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "faq",
     "richtext_batch",
     "pagecache",
+    "static_export",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
