@@ -23,7 +23,7 @@ class RouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.ROUTE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        if not settings.PAGE_DATA_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         key = self._key(request)
         remembered = page_cache().get(key)

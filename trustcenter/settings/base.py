@@ -152,7 +152,7 @@ FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]
 
 # Full-page cache for anonymous visitors (README: "Caching and CDN").
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-ROUTE_CACHE_ENABLED = env_bool("ROUTE_CACHE_ENABLED", True)
+PAGE_DATA_CACHE_ENABLED = env_bool("PAGE_DATA_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 60 * 60 * 24))
 PAGE_CACHE_NEVER_CACHED_PATHS = ["/admin/", "/documents/"]

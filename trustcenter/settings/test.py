@@ -14,4 +14,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Off unless a test turns it on: most tests read a page, change it and read it again.
-PAGE_CACHE_ENABLED = ROUTE_CACHE_ENABLED = False
+PAGE_CACHE_ENABLED = PAGE_DATA_CACHE_ENABLED = False

@@ -4,6 +4,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from pagecache.memo import remember
+
 register = template.Library()
 
 
@@ -21,10 +23,7 @@ def language_links(context, page=None):
     current = page.locale.language_code if page else get_language()
     translations = {}
     if page is not None:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = remember("translations", page.pk, compute=lambda: _translations(page))
     homes = _language_homes(request)
     links = []
     for code, name in _language_names().items():
@@ -42,20 +41,21 @@ def language_links(context, page=None):
     return links
 
 
+def _translations(page):
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
 def _language_homes(request):
-    # The header, the title and the switcher all ask: look the homes up once per request.
-    if request is not None and hasattr(request, "_trustcenter_language_homes"):
-        return request._trustcenter_language_homes
-    homes = _find_language_homes(request)
-    if request is not None:
-        request._trustcenter_language_homes = homes
-    return homes
-
-
-def _find_language_homes(request):
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
+    return remember("language-homes", site.pk, compute=lambda: _find_language_homes(site))
+
+
+def _find_language_homes(site):
     return {
         home.locale.language_code: home
         for home in Page.objects.filter(translation_key=site.root_page.translation_key)
@@ -77,4 +77,8 @@ def language_home(context):
 @register.simple_tag
 def breadcrumb_ancestors(page):
     """The page's ancestors from its language's home down, without the tree root."""
-    return page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    return remember(
+        "ancestors",
+        page.pk,
+        compute=lambda: list(page.get_ancestors().filter(depth__gt=1).specific(defer=True)),
+    )
