@@ -5,3 +5,11 @@ class FAQConfig(AppConfig):
     name = "faq"
     verbose_name = "FAQ"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .localization import hold_back_untranslated_items
+        from .models import FAQPage
+
+        pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
