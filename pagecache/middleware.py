@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from .generation import current_generation, page_cache
+from .generation import GENERATION_KEY, current_generation, page_cache
 
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
@@ -30,16 +30,20 @@ class FullPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
+        # One round trip for both: the current generation and the page as last stored.
         key = self._key(request)
         cache = page_cache()
-        stored = cache.get(key)
-        if stored is not None:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        stored = found.get(key)
+        if stored is not None and stored["generation"] == generation:
             return self._rebuild(stored)
 
         response = self.get_response(request)
         if self._may_store(response):
             self._set_public_cache_control(response)
-            cache.set(key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
+            # The generation when rendering began: a publish during the render makes it stale.
+            cache.set(key, self._freeze(response, generation), settings.PAGE_CACHE_TIMEOUT)
             response[CACHE_HEADER] = "miss"
         return response
 
@@ -64,8 +68,7 @@ class FullPageCacheMiddleware:
     def _key(request):
         # Host and scheme too: one cache may serve several sites, and http and https differ.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"pagecache:page:{current_generation()}:{digest}"
+        return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
     def _set_public_cache_control(response):
@@ -76,8 +79,9 @@ class FullPageCacheMiddleware:
         )
 
     @staticmethod
-    def _freeze(response):
+    def _freeze(response, generation):
         return {
+            "generation": generation,
             "status": response.status_code,
             "headers": [(k, v) for k, v in response.items() if k != CACHE_HEADER],
             "content": response.content,

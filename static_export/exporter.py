@@ -5,6 +5,7 @@ anonymous visitor receives it and written to ``<path>/index.html``; static files
 sitemap and a 404 page go beside them, and Wagtail's redirects become an nginx ``map`` include.
 """
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -36,6 +37,8 @@ def export_site(outdir, log=print):
         raise ExportError(f"{outdir} exists and is not a directory")
     outdir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{outdir.name}-", dir=outdir.parent))
+    # mkdtemp makes it private; a web server running as another user must read it.
+    building.chmod(0o777 & ~_umask())
     try:
         counts = _write_site(site, building)
     except BaseException:
@@ -49,6 +52,12 @@ def export_site(outdir, log=print):
         f"{counts['media']} media files and {counts['redirects']} redirects to {outdir}"
     )
     return counts
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write_site(site, out):

@@ -10,7 +10,8 @@ import responses
 from azure.core.credentials import AccessToken
 
 from pagecache.environment import backends_from_environment
-from tests.factories import make_faq_page, translate
+from tests.factories import make_faq_page
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +104,7 @@ def test_publishing_purges_the_page_in_both_languages_its_parent_sitemap_and_api
 def test_publishing_a_translation_purges_it(cdn, django_capture_on_commit_callbacks):
     page = make_faq_page(questions=1)
     cdn.calls.reset()
-    chinese = translate(page)
+    chinese = translate_fully(page)
     assert {"/zh-hans/faq/", "/en/faq/", f"/api/v2/pages/{chinese.pk}/"} <= purged(cdn)["afd"]
 
 

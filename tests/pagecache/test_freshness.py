@@ -5,7 +5,8 @@ from wagtail.models import Page
 import pytest
 
 from faq.models import FAQPage
-from tests.factories import make_faq_page, translate
+from tests.factories import make_faq_page
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def english_page():
 
 @pytest.fixture
 def chinese_page(english_page):
-    return translate(english_page, strings=CHINESE)
+    return translate_fully(english_page, strings=CHINESE)
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_a_new_title_reaches_the_parents_listing_and_the_breadcrumb(client, engl
 def test_a_translation_publish_refreshes_both_languages(client, english_page):
     assert 'href="/zh-hans/"' in get(client, "/en/faq/")[1]  # no translation yet: Chinese home
     assert get(client, "/zh-hans/faq/")[0].status_code == 404
-    translate(english_page, strings=CHINESE)
+    translate_fully(english_page, strings=CHINESE)
     response, html = get(client, "/zh-hans/faq/")
     assert response.status_code == 200 and "问题一？" in html
     assert 'href="/zh-hans/faq/"' in get(client, "/en/faq/")[1]  # the switcher now leads there

@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from faq.models import FAQPage
-from tests.factories import make_faq_page, translate
+from tests.factories import make_faq_page
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def pages():
     """A FAQ page in English and Chinese."""
     english = make_faq_page(questions=1)
-    return {"en": english, "zh-hans": translate(english)}
+    return {"en": english, "zh-hans": translate_fully(english)}
 
 
 @pytest.fixture

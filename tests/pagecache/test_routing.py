@@ -8,8 +8,9 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from faq.models import FAQPage
-from tests.factories import make_faq_page, translate
+from tests.factories import make_faq_page
 from tests.richtext_batch.test_page_links import linked_items
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_an_uncached_page_with_linked_answers_costs_six_queries_at_most(client, 
     long = make_faq_page(questions=linked_items(500, targets), slug="long")
     if language != "en":
         for page in (*targets, short, long):
-            translate(page)
+            translate_fully(page)
     client.get(f"/{language}/short/"), client.get(f"/{language}/long/")  # routes remembered
     fifteen = queries_for(client, f"/{language}/short/")
     assert fifteen <= 6
@@ -53,7 +54,7 @@ def test_a_new_slug_moves_the_route(client):
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_an_unpublished_page_is_no_longer_routed(client, language):
     page = make_faq_page(questions=1)
-    chinese = translate(page)
+    chinese = translate_fully(page)
     assert client.get(f"/{language}/faq/").status_code == 200
     (page if language == "en" else chinese).unpublish()
     assert client.get(f"/{language}/faq/").status_code == 404

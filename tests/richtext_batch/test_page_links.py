@@ -3,7 +3,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.factories import faq_items, make_faq_page, translate
+from tests.factories import faq_items, make_faq_page
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +13,8 @@ pytestmark = pytest.mark.django_db
 def linked_pages():
     """Three pages to link to: two translated into Chinese, one left in English only."""
     pages = [make_faq_page(questions=1, slug=f"target-{n}", title=f"Target {n}") for n in range(3)]
-    translate(pages[0])
-    translate(pages[1])
+    translate_fully(pages[0])
+    translate_fully(pages[1])
     return pages
 
 
@@ -43,7 +44,7 @@ def test_linked_answers_cost_one_query_however_many(client, linked_pages, langua
     long = make_faq_page(questions=linked_items(500, linked_pages), slug="long")
     if language != "en":
         for page in (plain, short, long):
-            translate(page)
+            translate_fully(page)
     without_links, _ = queries_for(client, f"/{language}/plain/")
     fifteen, _ = queries_for(client, f"/{language}/short/")
     five_hundred, response = queries_for(client, f"/{language}/long/")
@@ -54,7 +55,7 @@ def test_linked_answers_cost_one_query_however_many(client, linked_pages, langua
 
 def test_links_lead_to_the_translation_in_the_visitors_language(client, soup, linked_pages):
     page = make_faq_page(questions=linked_items(3, linked_pages), slug="linking")
-    translate(page)
+    translate_fully(page)
     english = soup(client.get("/en/linking/")).select(".content-faq-footer a")
     assert [a["href"] for a in english] == [
         "/en/target-0/", "/en/target-1/",
@@ -71,9 +72,9 @@ def test_links_lead_to_the_translation_in_the_visitors_language(client, soup, li
 
 
 def test_a_draft_translation_is_never_linked(client, soup, linked_pages):
-    translate(linked_pages[2], publish=False)
+    translate_fully(linked_pages[2], publish=False)
     page = make_faq_page(questions=linked_items(1, linked_pages[2:]), slug="linking")
-    translate(page)
+    translate_fully(page)
     links = soup(client.get("/zh-hans/linking/")).select(".content-faq-footer a")
     assert {a["href"] for a in links} == {"/en/target-2/"}
 
@@ -83,6 +84,6 @@ def test_a_link_to_a_deleted_page_keeps_its_text_without_a_target(client, soup, 
     linked_pages[2].delete()
     for language in ("en", "zh-hans"):
         if language == "zh-hans":
-            translate(page)
+            translate_fully(page)
         answer = soup(client.get(f"/{language}/linking/")).select_one(".content-faq-footer")
         assert [str(a) for a in answer.select("a")] == ["<a>this</a>", "<a>that</a>"]

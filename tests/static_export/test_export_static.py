@@ -10,7 +10,8 @@ from wagtail.contrib.redirects.models import Redirect
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import make_faq_page, translate
+from tests.factories import make_faq_page
+from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site_content():
     page = make_faq_page(questions=2)
-    translate(page, strings={"Question 1?": "问题一？"})
+    translate_fully(page, strings={"Question 1?": "问题一？"})
     make_faq_page(questions=1, slug="draft", title="Draft", publish=False)
     Redirect.objects.create(old_path="/resources/faq.html", redirect_page=page)
     Redirect.objects.create(
@@ -69,6 +70,7 @@ def test_export_is_served_by_a_plain_web_server_in_both_languages(
         with urllib.request.urlopen(base + (asset.get("src") or asset["href"])) as response:
             assert response.status == 200
     assert not (outdir / "en" / "draft").exists()
+    assert outdir.stat().st_mode & 0o005 == 0o005, "a web server's user can read the export"
     assert (outdir / "404.html").exists()
 
 
