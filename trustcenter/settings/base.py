@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "richtext_batch",
     "pagecache",
     "static_export",
+    "localize_bulk",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
