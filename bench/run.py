@@ -246,7 +246,7 @@ class Bench:
 
     def _wrk(self, url):
         # Unrecorded warm-up: every worker loads its code and templates, and fills its caches.
-        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url], capture_output=True)
+        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d5s", url], capture_output=True)
         result = subprocess.run(
             ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{self.args.duration}s", "--latency", url],
             capture_output=True, text=True, check=True,

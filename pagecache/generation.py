@@ -6,10 +6,16 @@ request misses the cache and renders fresh. Cheaper than tracking which page sho
 change also changes every link to that page, every listing and every language switcher.
 """
 
+import contextlib
+import contextvars
+
 from django.core.cache import caches
 from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
+
+# A reading request's generation, read once, and what it looked up under it (see ``reading``).
+_reading = contextvars.ContextVar("pagecache_reading", default=None)
 
 
 def page_cache():
@@ -18,7 +24,34 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+@contextlib.contextmanager
+def reading(generation=None):
+    """Within a GET request: one generation throughout, and each cached value fetched once.
+
+    A visitor's request changes nothing, so it may keep the generation it began with; values
+    looked up again (a page's homes, asked for by its header, title and switcher) come from
+    memory instead of another cache round trip.
+    """
+    if _reading.get() is not None:
+        yield
+        return
+    token = _reading.set((generation or current_generation(), {}))
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def looked_up():
+    """This reading request's values by key, or None outside one."""
+    state = _reading.get()
+    return state[1] if state else None
+
+
 def current_generation():
+    state = _reading.get()
+    if state is not None:
+        return state[0]
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:

@@ -7,7 +7,7 @@ starts a new generation. Kept in the shared cache, so every app server reuses th
 
 from django.conf import settings
 
-from .generation import current_generation, page_cache
+from .generation import current_generation, looked_up, page_cache
 
 _MISSING = object()
 
@@ -17,9 +17,14 @@ def remember(name, *key_parts, compute):
     if not settings.PAGE_DATA_CACHE_ENABLED:
         return compute()
     key = ":".join(["pagecache:memo", str(current_generation()), name, *map(str, key_parts)])
+    in_request = looked_up()
+    if in_request is not None and key in in_request:
+        return in_request[key]
     cache = page_cache()
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
+    if in_request is not None:
+        in_request[key] = value
     return value

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from .generation import GENERATION_KEY, current_generation, page_cache
+from .generation import GENERATION_KEY, current_generation, page_cache, reading
 
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
@@ -39,7 +39,8 @@ class FullPageCacheMiddleware:
         if stored is not None and stored["generation"] == generation:
             return self._rebuild(stored)
 
-        response = self.get_response(request)
+        with reading(generation):
+            response = self.get_response(request)
         if self._may_store(response):
             self._set_public_cache_control(response)
             # The generation when rendering began: a publish during the render makes it stale.

@@ -15,7 +15,7 @@ from django.conf import settings
 
 from wagtail.models import PageViewRestriction
 
-from .generation import current_generation, page_cache
+from .generation import current_generation, page_cache, reading
 
 
 class RouteCacheMiddleware:
@@ -25,11 +25,12 @@ class RouteCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_DATA_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = self._key(request)
-        remembered = page_cache().get(key)
-        if remembered is not None:
-            self._restore(request, remembered)
-        response = self.get_response(request)
+        with reading():
+            key = self._key(request)
+            remembered = page_cache().get(key)
+            if remembered is not None:
+                self._restore(request, remembered)
+            response = self.get_response(request)
         if remembered is None and response.status_code == 200:
             self._remember(request, key)
         return response
