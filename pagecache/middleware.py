@@ -3,19 +3,24 @@
 Only GET requests without a session cookie are served from or stored in the cache: a logged-in
 editor (who always has one) is never served a cached page and never stores one. The admin and
 its previews are never cached. A response is stored only if nothing in it belongs to one
-visitor: a 200, no cookie set, not marked private or uncacheable.
+visitor: a 200, no cookie set, not marked private or uncacheable, varying on nothing but the
+visitor's language (which is part of the key).
 """
 
 import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.translation import get_language_from_request
 
 from .generation import GENERATION_KEY, current_generation, page_cache, reading
 
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
+# What a stored page may vary on: the key holds the language the request gets, and the request
+# has no session cookie (the language cookie is read into that language).
+_VARY_ALLOWED = {"accept-encoding", "accept-language", "cookie"}
 
 
 class FullPageCacheMiddleware:
@@ -63,12 +68,16 @@ class FullPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and not any(directive in cache_control for directive in _UNCACHEABLE_DIRECTIVES)
+            and set(cc_delim_re.split(response.get("Vary", "").lower())) - {""} <= _VARY_ALLOWED
         )
 
     @staticmethod
     def _key(request):
         # Host and scheme too: one cache may serve several sites, and http and https differ.
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # And the language Django will activate: a URL without a language prefix (the sitemap,
+        # the API) answers in the visitor's language, chosen from their cookie or browser.
+        language = get_language_from_request(request, check_path=True)
+        address = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
         return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod

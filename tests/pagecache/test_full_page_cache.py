@@ -79,3 +79,20 @@ def set_cookie(get_response):
         return response
 
     return middleware
+
+
+def test_a_page_without_language_prefix_is_cached_per_language(client, settings):
+    settings.ROOT_URLCONF = "tests.pagecache.urls"
+    chinese = client.get("/language/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
+    assert chinese.content == b"zh-hans" and chinese["X-Page-Cache"] == "miss"
+    english = client.get("/language/", HTTP_ACCEPT_LANGUAGE="en-US")
+    assert english.content == b"en"
+    again = client.get("/language/", HTTP_ACCEPT_LANGUAGE="zh-Hans")
+    assert (again.content, again["X-Page-Cache"]) == (b"zh-hans", "hit")
+
+
+def test_a_response_varying_on_other_headers_is_not_stored(client, settings):
+    settings.ROOT_URLCONF = "tests.pagecache.urls"
+    assert client.get("/by-accept/", HTTP_ACCEPT="text/html").content == b"text/html"
+    response = client.get("/by-accept/", HTTP_ACCEPT="application/json")
+    assert response.content == b"application/json" and "X-Page-Cache" not in response
