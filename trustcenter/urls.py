@@ -21,6 +21,7 @@ if settings.DEBUG:
 
 # Every page lives under its language's prefix: /en/..., /zh-hans/...
 urlpatterns += i18n_patterns(
+    path("", include("faq.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
@@ -15,12 +16,13 @@ def _language_names():
 def language_links(context, page=None):
     """One link per content language: to this page's translation, else to that language's home.
 
-    Only live translations count: a visitor must never be sent to a draft.
+    Only live translations count: a visitor must never be sent to a draft. A view that is
+    not a page (the search) links to itself in the other language, with the same query.
     """
     request = context.get("request")
     current = page.locale.language_code if page else get_language()
     translations = {}
-    if page is not None:
+    if page:
         translations = {
             translation.locale.language_code: translation
             for translation in page.get_translations(inclusive=True).live().select_related("locale")
@@ -28,18 +30,22 @@ def language_links(context, page=None):
     homes = _language_homes(request)
     links = []
     for code, name in _language_names().items():
-        target = translations.get(code) or homes.get(code)
-        if target is None:
-            continue
+        if not page and _is_view_other_than_a_page(request):
+            url = translate_url(request.get_full_path(), code)
+        else:
+            target = translations.get(code) or homes.get(code)
+            if target is None:
+                continue
+            url = target.get_url(request=request)
         links.append(
-            {
-                "language_code": code,
-                "name": name,
-                "url": target.get_url(request=request),
-                "is_current": code == current,
-            }
+            {"language_code": code, "name": name, "url": url, "is_current": code == current}
         )
     return links
+
+
+def _is_view_other_than_a_page(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
 
 
 def _language_homes(request):

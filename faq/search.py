@@ -1,0 +1,174 @@
+"""Search over the questions and answers of live FAQ pages, in any language.
+
+Wagtail's database search backend cannot find a Chinese word inside a Chinese sentence:
+Chinese has no spaces, so PostgreSQL and SQLite index a whole sentence as one token. This
+search keeps its own index, one row per question (``FAQSearchEntry``), and matches on it
+with plain ``LIKE`` lookups, which behave the same on SQLite and PostgreSQL:
+
+- A run of CJK characters in the query must occur as written in the question or the
+  answer (substring match), so 数据 finds 客户数据存储在哪里.
+- Other words are stemmed with the Snowball English stemmer and matched as whole terms,
+  the last one also as a prefix, as Wagtail's backends do; English stop words are
+  ignored unless the query has nothing else.
+
+Every query term must match, in the question or in the answer; questions that match come
+before answers that match. The index is rewritten whenever a FAQ page is saved, from
+what is live, and searches only look at pages that are live and public now.
+"""
+
+import functools
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass
+from html import unescape
+
+from django.db import transaction
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import strip_tags
+
+import snowballstemmer
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 10
+
+# Han, kana, Hangul and their compatibility and extension blocks.
+_CJK = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
+
+# PostgreSQL's English stop words: the words its "english" search configuration ignores.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can did do does doing don down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such t than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with you your yours yourself yourselves""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def normalize(text):
+    """Fold width and case, so ＦＡＱ, FAQ and faq are one word."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    is_cjk: bool
+    is_stop_word: bool = False
+
+
+def tokenize(text):
+    terms = []
+    for match in _TOKEN.finditer(normalize(text)):
+        if match["cjk"]:
+            terms.append(Term(match["cjk"], is_cjk=True))
+        else:
+            word = match["word"]
+            terms.append(Term(_stemmer.stemWord(word), False, word in STOP_WORDS))
+    return terms
+
+
+def index_terms(text):
+    """What the index stores: space-separated terms with a space at each end, so that
+    `` term `` matches a whole term, `` term`` a prefix and ``数据`` any CJK substring."""
+    return f" {' '.join(term.text for term in tokenize(text))} "
+
+
+def plain_text(html):
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def query_patterns(query):
+    """The ``LIKE`` fragments that the question or the answer must each contain."""
+    terms = tokenize(query[:MAX_QUERY_LENGTH])
+    terms = [term for term in terms if not term.is_stop_word] or terms
+    terms = list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
+    patterns = []
+    for position, term in enumerate(terms, start=1):
+        if term.is_cjk:
+            patterns.append(term.text)
+        elif position == len(terms):
+            patterns.append(f" {term.text}")
+        else:
+            patterns.append(f" {term.text} ")
+    return patterns
+
+
+def search(query, locale, pages):
+    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
+
+    Each entry is annotated with ``question_hits``: how many query terms its question has.
+    """
+    from .models import FAQSearchEntry
+
+    patterns = query_patterns(query)
+    if not patterns:
+        return FAQSearchEntry.objects.none()
+    entries = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
+    for pattern in patterns:
+        entries = entries.filter(
+            Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
+        )
+    question_hits = functools.reduce(
+        operator.add,
+        (
+            Case(
+                When(question_terms__contains=pattern, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for pattern in patterns
+        ),
+    )
+    return (
+        entries.annotate(question_hits=question_hits)
+        .select_related("page")
+        .order_by("-question_hits", "page__path", "position")
+    )
+
+
+@transaction.atomic
+def index_page(page_id):
+    """Rewrite the index entries of one FAQ page from what is live (none if it is not)."""
+    from .models import FAQPage, FAQSearchEntry
+
+    FAQSearchEntry.objects.filter(page_id=page_id).delete()
+    page = FAQPage.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return 0
+    entries = []
+    for position, item in enumerate(page.faqs):
+        question = item.value["question"]
+        answer = plain_text(item.value["answer"].source)
+        entries.append(
+            FAQSearchEntry(
+                page=page,
+                block_id=item.id,
+                position=position,
+                question=question,
+                answer=answer,
+                question_terms=index_terms(question),
+                answer_terms=index_terms(answer),
+            )
+        )
+    FAQSearchEntry.objects.bulk_create(entries)
+    return len(entries)
+
+
+def index_saved_page(sender, instance, update_fields=None, **kwargs):
+    """post_save: re-index when the live content or the live state may have changed.
+
+    Saving a draft revision saves only bookkeeping fields (``update_fields``) and keeps
+    the live content, so it changes nothing here.
+    """
+    if update_fields is not None and not {"faqs", "live"} & set(update_fields):
+        return
+    index_page(instance.pk)
