@@ -5,6 +5,10 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
+from faq.structured_data import json_ld_script
+
+from ..alternates import alternate_links
+
 register = template.Library()
 
 
@@ -74,3 +78,37 @@ def language_home(context):
 def breadcrumb_ancestors(page):
     """The page's ancestors from its language's home down, without the tree root."""
     return page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context, page):
+    """hreflang links to the page's live, public versions in every language, and x-default."""
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return alternate_links(translations, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context, page, ancestors):
+    """The visible breadcrumb (``ancestors``, then the page) as a schema.org BreadcrumbList."""
+    request = context.get("request")
+    trail = [*ancestors, page]
+    return json_ld_script(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": crumb.title,
+                    "item": crumb.get_full_url(request),
+                }
+                for position, crumb in enumerate(trail, start=1)
+            ],
+        }
+    )
+
+
+@register.simple_tag
+def language_cookie_name():
+    return settings.LANGUAGE_COOKIE_NAME
