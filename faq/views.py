@@ -22,5 +22,6 @@ def search(request):
     return TemplateResponse(
         request,
         "faq/search.html",
-        {"search_query": query, "results": results, "total": total},
+        # The page has its own, labelled search form: the header's would repeat it.
+        {"search_query": query, "results": results, "total": total, "hide_site_search": True},
     )
