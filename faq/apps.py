@@ -8,7 +8,11 @@ class FAQConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .localization import hold_back_untranslated_items
         from .models import FAQPage
         from .search import index_saved_page
 
+        pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
         post_save.connect(index_saved_page, sender=FAQPage)

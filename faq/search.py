@@ -137,7 +137,7 @@ def search(query, locale, pages):
 
 @transaction.atomic
 def index_page(page_id):
-    """Rewrite the index entries of one FAQ page from what is live (none if it is not)."""
+    """Rewrite the index entries of one FAQ page from what visitors see (none if not live)."""
     from .models import FAQPage, FAQSearchEntry
 
     FAQSearchEntry.objects.filter(page_id=page_id).delete()
@@ -145,7 +145,7 @@ def index_page(page_id):
     if page is None:
         return 0
     entries = []
-    for position, item in enumerate(page.faqs):
+    for position, item in enumerate(page.visible_faqs):
         question = item.value["question"]
         answer = plain_text(item.value["answer"].source)
         entries.append(
@@ -164,11 +164,14 @@ def index_page(page_id):
 
 
 def index_saved_page(sender, instance, update_fields=None, **kwargs):
-    """post_save: re-index when the live content or the live state may have changed.
+    """post_save: re-index when the live content, the live state or the held-back items may
+    have changed.
 
     Saving a draft revision saves only bookkeeping fields (``update_fields``) and keeps
     the live content, so it changes nothing here.
     """
-    if update_fields is not None and not {"faqs", "live"} & set(update_fields):
+    if update_fields is not None and not {"faqs", "live", "untranslated_faq_ids"} & set(
+        update_fields
+    ):
         return
     index_page(instance.pk)

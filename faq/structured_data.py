@@ -45,6 +45,6 @@ def faq_page_data(page, request=None):
                 "name": item.value["question"],
                 "acceptedAnswer": {"@type": "Answer", "text": str(item.value["answer"])},
             }
-            for item in page.faqs
+            for item in page.visible_faqs
         ],
     }

@@ -34,9 +34,13 @@ def faq():
         "Who audits the datacenters?": "谁来审计数据中心？",
         "Independent assessors, <b>every year</b>.": "独立的评估机构，<b>每年一次</b>。",
         "Where is my Customer Data stored?": "我的客户数据存储在哪里？",
+        'In mainland China. See <a id="a1">the terms</a>.': (
+            '仅在中国大陆。请参阅<a id="a1">条款</a>。'
+        ),
     }
     for index in range(3, QUESTIONS + 1):
         strings[f"Question {index}?"] = f"问题 {index}？"
+        strings[f"Answer {index}, <b>in bold</b>."] = f"回答 {index}，<b>粗体</b>。"
     translate(english, strings=strings)
     return english
 

@@ -10,7 +10,11 @@ pytestmark = pytest.mark.django_db
 )
 def test_every_question_has_a_labelled_permalink(client, soup, path, label):
     english = make_faq_page(questions=3)
-    translate(english)
+    strings = {}
+    for index in (1, 2, 3):
+        strings[f"Question {index}?"] = f"问题 {index}？"
+        strings[f"Answer {index}, <b>in bold</b>."] = f"回答 {index}，<b>粗体</b>。"
+    translate(english, strings=strings)
     page = soup(client.get(path))
     items = page.select(".content-faq")
     assert len(items) == 3
