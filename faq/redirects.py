@@ -10,6 +10,8 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
+from .legacy import normalize_language
+
 # The longest path Wagtail's Redirect.old_path holds.
 MAX_PATH_LENGTH = Redirect._meta.get_field("old_path").max_length
 
@@ -19,11 +21,14 @@ class LegacyRedirectError(ValueError):
 
 
 def parse_redirect_spec(spec):
-    """``"LANG=/old/path.html"`` → ``("LANG", "/old/path.html")``, both checked."""
-    language_code, separator, old_path = spec.partition("=")
-    language_code = language_code.strip()
-    if not separator or not language_code:
+    """``"LANG=/old/path.html"`` → ``("LANG", "/old/path.html")``, both checked.
+
+    LANG is a content language or one of the legacy site's names for it (en-us, zh-cn).
+    """
+    language, separator, old_path = spec.partition("=")
+    if not separator or not language.strip():
         raise LegacyRedirectError(f"{spec!r}: expected LANG=/old/path.html")
+    language_code = normalize_language(language) or language.strip()
     languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     if language_code not in languages:
         raise LegacyRedirectError(
