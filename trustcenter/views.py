@@ -1,7 +1,6 @@
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponseServerError
 from django.template import loader
-from django.views.decorators.csrf import requires_csrf_token
 
 from .sitemaps import TranslatedSitemap
 
@@ -10,7 +9,6 @@ def sitemap(request):
     return django_sitemap(request, sitemaps={"pages": TranslatedSitemap(request)})
 
 
-@requires_csrf_token
 def server_error(request):
     """The 500 page in the visitor's language, in the site's layout.
 
