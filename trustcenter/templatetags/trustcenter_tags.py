@@ -25,26 +25,23 @@ def language_links(context, page=None):
     """
     request = context.get("request")
     current = page.locale.language_code if page else get_language()
-    translations = {}
-    if page:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    homes = _language_homes(request)
-    links = []
-    for code, name in _language_names().items():
-        if not page and _is_view_other_than_a_page(request):
-            url = translate_url(request.get_full_path(), code)
-        else:
-            target = translations.get(code) or homes.get(code)
-            if target is None:
-                continue
-            url = target.get_url(request=request)
-        links.append(
-            {"language_code": code, "name": name, "url": url, "is_current": code == current}
-        )
-    return links
+    if not page and _is_view_other_than_a_page(request):
+        urls = {code: translate_url(request.get_full_path(), code) for code in _language_names()}
+    else:
+        targets = _language_homes(request)
+        if page:
+            targets.update(
+                (translation.locale.language_code, translation)
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            )
+        urls = {code: target.get_url(request=request) for code, target in targets.items()}
+    return [
+        {"language_code": code, "name": name, "url": urls[code], "is_current": code == current}
+        for code, name in _language_names().items()
+        if code in urls
+    ]
 
 
 def _is_view_other_than_a_page(request):
