@@ -11,9 +11,10 @@ with plain ``LIKE`` lookups, which behave the same on SQLite and PostgreSQL:
   the last one also as a prefix, as Wagtail's backends do; English stop words are
   ignored unless the query has nothing else.
 
-Every query term must match, in the question or in the answer; questions that match come
-before answers that match. The index is rewritten whenever a FAQ page is saved, from
-what is live, and searches only look at pages that are live and public now.
+Questions that have every query term (in the question or the answer) are found; if none
+has them all, those with some, most terms first. Questions that match come before answers
+that match. The index is rewritten whenever a FAQ page is saved, from what visitors see,
+and searches only look at pages that are live and public now.
 """
 
 import functools
@@ -102,36 +103,48 @@ def query_patterns(query):
     return patterns
 
 
+@dataclass
+class SearchResults:
+    entries: object  # a FAQSearchEntry queryset, best first
+    matched_all_terms: bool
+
+
 def search(query, locale, pages):
     """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
 
-    Each entry is annotated with ``question_hits``: how many query terms its question has.
+    Entries that have every query term come first, then, only when there are none, those
+    that have some (as Wagtail's default "or" search would find them), ranked by how many
+    terms they have. Among equals, a term in the question beats a term in the answer.
     """
     from .models import FAQSearchEntry
 
     patterns = query_patterns(query)
     if not patterns:
-        return FAQSearchEntry.objects.none()
-    entries = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
-    for pattern in patterns:
-        entries = entries.filter(
-            Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
-        )
-    question_hits = functools.reduce(
+        return SearchResults(FAQSearchEntry.objects.none(), matched_all_terms=True)
+    candidates = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
+    matches = [
+        Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
+        for pattern in patterns
+    ]
+    entries = candidates.filter(*matches)
+    matched_all_terms = len(patterns) == 1 or entries.exists()
+    if not matched_all_terms:
+        entries = candidates.filter(functools.reduce(operator.or_, matches))
+    ranked = entries.annotate(
+        terms_found=_count(matches),
+        question_hits=_count(Q(question_terms__contains=pattern) for pattern in patterns),
+    ).order_by("-terms_found", "-question_hits", "page__path", "position")
+    return SearchResults(ranked.select_related("page"), matched_all_terms)
+
+
+def _count(conditions):
+    """How many of ``conditions`` a row meets, as an SQL expression."""
+    return functools.reduce(
         operator.add,
         (
-            Case(
-                When(question_terms__contains=pattern, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            for pattern in patterns
+            Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+            for condition in conditions
         ),
-    )
-    return (
-        entries.annotate(question_hits=question_hits)
-        .select_related("page")
-        .order_by("-question_hits", "page__path", "position")
     )
 
 

@@ -12,16 +12,19 @@ RESULTS_SHOWN = 50
 def search(request):
     """The FAQ search of the active language: every question whose text or answer matches."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results, total = [], 0
-    if query:
-        pages = FAQPage.objects.live().public()
-        entries = search_entries(query, Locale.get_active(), pages).defer("page__faqs")
-        results = list(entries[: RESULTS_SHOWN + 1])
-        total = len(results) if len(results) <= RESULTS_SHOWN else entries.count()
-        results = results[:RESULTS_SHOWN]
-    return TemplateResponse(
-        request,
-        "faq/search.html",
+    context = {
+        "search_query": query,
+        "results": [],
+        "total": 0,
+        "matched_all_terms": True,
         # The page has its own, labelled search form: the header's would repeat it.
-        {"search_query": query, "results": results, "total": total, "hide_site_search": True},
-    )
+        "hide_site_search": True,
+    }
+    if query:
+        found = search_entries(query, Locale.get_active(), FAQPage.objects.live().public())
+        entries = found.entries.defer("page__faqs")
+        results = list(entries[: RESULTS_SHOWN + 1])
+        context["total"] = len(results) if len(results) <= RESULTS_SHOWN else entries.count()
+        context["results"] = results[:RESULTS_SHOWN]
+        context["matched_all_terms"] = found.matched_all_terms
+    return TemplateResponse(request, "faq/search.html", context)

@@ -108,12 +108,30 @@ def test_english_search_stems_ignores_stop_words_and_completes_the_last_word(
         "Where is my Customer Data stored?"
     ]
     assert questions(client, soup, "en", "datacen") == ["Who audits the datacenters?"]
-    # Every word must match: no question is about service and China.
-    assert questions(client, soup, "en", "service china") == []
+
+
+def test_questions_with_every_word_come_first_then_those_with_some(client, soup, chinese_page):
+    page = soup(client.get("/en/search/", {"q": "customer data stored"}))
+    assert [link.get_text() for link in page.select(".search-result-question a")] == [
+        "Where is my Customer Data stored?"
+    ]
+    assert "None has all the words" not in page.select_one(".search-summary").get_text()
+    # No question is about service levels in China: those about either come, most words first.
+    page = soup(client.get("/en/search/", {"q": "service levels china"}))
+    assert [link.get_text() for link in page.select(".search-result-question a")] == [
+        "What are the service levels?",
+        "Where is my Customer Data stored?",
+    ]
+    assert "None has all the words" in page.select_one(".search-summary").get_text()
+    assert questions(client, soup, "zh-hans", "服务 大陆") == [
+        "服务级别是什么？",
+        "我的客户数据存储在哪里？",
+    ]
 
 
 def test_chinese_query_terms_must_all_match(client, soup, chinese_page):
     assert questions(client, soup, "zh-hans", "数据 存储") == ["我的客户数据存储在哪里？"]
+    # A run of characters is one term: it must occur as written.
     assert questions(client, soup, "zh-hans", "数据中心存储") == []
 
 
@@ -140,7 +158,8 @@ def test_publishing_updates_what_is_found(client, soup, english_page):
     revision = english_page.get_latest_revision_as_object()
     revision.faqs[0].value["question"] = "Who certifies the datacenters?"
     revision.save_revision().publish()
-    assert questions(client, soup, "en", "audits datacenters") == []
+    # "audits" now only completes to the "auditors" of another answer.
+    assert questions(client, soup, "en", "audits") == ["How is data protected in transit?"]
     assert questions(client, soup, "en", "certifies") == ["Who certifies the datacenters?"]
 
 
