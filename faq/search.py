@@ -40,7 +40,7 @@ _CJK = (
 )
 _TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
 
-# PostgreSQL's English stop words: the words its "english" search configuration ignores.
+# Common English words, which PostgreSQL's "english" search configuration ignores too.
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before
     being below between both but by can did do does doing don down during each few for from
@@ -88,7 +88,7 @@ def plain_text(html):
 
 
 def query_patterns(query):
-    """The ``LIKE`` fragments that the question or the answer must each contain."""
+    """The query's terms as ``LIKE`` fragments of the index (see ``index_terms``)."""
     terms = tokenize(query[:MAX_QUERY_LENGTH])
     terms = [term for term in terms if not term.is_stop_word] or terms
     terms = list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
@@ -112,9 +112,9 @@ class SearchResults:
 def search(query, locale, pages):
     """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
 
-    Entries that have every query term come first, then, only when there are none, those
-    that have some (as Wagtail's default "or" search would find them), ranked by how many
-    terms they have. Among equals, a term in the question beats a term in the answer.
+    The entries that have every query term; if there are none, those that have some (as
+    Wagtail's default "or" search would find them), most terms first. Among equals, a term
+    in the question beats a term in the answer.
     """
     from .models import FAQSearchEntry
 
