@@ -93,8 +93,9 @@ class FAQPage(Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
-        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable.
-        SynchronizedField("slug"),
+        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable. Not
+        # overridable: wagtail-localize would drop a Chinese slug (ASCII slugify).
+        SynchronizedField("slug", overridable=False),
         TranslatableField("hero_title"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),

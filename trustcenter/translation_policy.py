@@ -204,18 +204,12 @@ def upload_pofile(request, translation_id):
 class SyncPublishingOnlyWhatUserMayView(UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
 
-    def get_form(self):
-        # One form per request, so an error added in form_valid is shown.
-        if not hasattr(self, "_form"):
-            self._form = super().get_form()
-        return self._form
-
     def form_valid(self, form):
         if form.cleaned_data["publish_translations"]:
             refused = self._languages_user_cannot_publish()
             if refused:
-                form.add_error(
-                    "publish_translations",
+                messages.error(
+                    self.request,
                     _(
                         "You can't publish in %(languages)s: sync without publishing, and a "
                         "translator will publish."
