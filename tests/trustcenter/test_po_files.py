@@ -1,13 +1,14 @@
 """PO files: download, translate offline, upload, publish; and what is refused."""
 
-import polib
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-import pytest
 from wagtail_localize.models import StringTranslation
+
+import polib
+import pytest
 
 from tests import admin_flows as flows
 from tests.factories import make_faq_page, translate
@@ -54,7 +55,11 @@ def upload(client, english, content, name="faq-zh-hans.po"):
     translation = flows.translation_into(english)
     response = client.post(
         reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
-        {"file": SimpleUploadedFile(name, content if isinstance(content, bytes) else content.encode())},
+        {
+            "file": SimpleUploadedFile(
+                name, content if isinstance(content, bytes) else content.encode()
+            )
+        },
     )
     assert response.status_code == 302
     return [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
@@ -75,11 +80,16 @@ def test_round_trip_shows_the_new_text(client, soup, english, chinese, translato
     po = download(translator, english)
     assert {entry.msgid for entry in po} == set(OFFLINE)
     messages = upload(translator, english, translated_offline(po))
-    assert messages == [("success", "Imported 7 translations from faq-zh-hans.po. Publish to show them.")]
+    assert messages == [
+        ("success", "Imported 7 translations from faq-zh-hans.po. Publish to show them.")
+    ]
     flows.publish_translation(translator, chinese)
     page = soup(client.get("/zh-hans/faq/"))
     assert page.select_one("#HeroWrapper h3.box-title").get_text(strip=True) == "常见问题"
-    assert [h2.get_text(strip=True) for h2 in page.select(".content-faq h2")] == ["问题 1？", "问题 2？"]
+    assert [h2.get_text(strip=True) for h2 in page.select(".content-faq h2")] == [
+        "问题 1？",
+        "问题 2？",
+    ]
     assert page.select_one(".intro").get_text(strip=True) == "热门问题。"
 
 

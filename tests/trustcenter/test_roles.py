@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission
+from wagtail_localize.models import StringSegment
 
 import pytest
-from wagtail_localize.models import StringSegment
 
 from faq.models import FAQPage
 from tests import admin_flows as flows
@@ -85,7 +85,11 @@ def upload_po(client, english):
 
 def test_roles_exist_with_page_permissions_on_their_language_home():
     granted = {
-        (permission.group.name, permission.page.locale.language_code, permission.permission.codename)
+        (
+            permission.group.name,
+            permission.page.locale.language_code,
+            permission.permission.codename,
+        )
         for permission in GroupPagePermission.objects.filter(
             group__name__in=[EDITORS, TRANSLATORS]
         ).select_related("group", "page__locale", "permission")
@@ -105,7 +109,10 @@ def test_setup_recreates_a_missing_role():
     Group.objects.filter(name=TRANSLATORS).delete()
     ensure_bilingual_site()
     group = Group.objects.get(name=TRANSLATORS)
-    assert group.page_permissions.get(permission__codename="publish_page").page_id == home("zh-hans").pk
+    assert (
+        group.page_permissions.get(permission__codename="publish_page").page_id
+        == home("zh-hans").pk
+    )
     assert group.permissions.filter(codename="access_admin").exists()
 
 
@@ -136,7 +143,9 @@ def test_translator_translates_and_publishes_chinese_only(as_role, pages, client
     assert response.status_code == 200
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
     assert put_string(translator, english).status_code == 201
-    download = reverse("wagtail_localize:download_pofile", args=[flows.translation_into(english).pk])
+    download = reverse(
+        "wagtail_localize:download_pofile", args=[flows.translation_into(english).pk]
+    )
     assert translator.get(download).status_code == 200
     assert allowed(upload_po(translator, english))
     assert allowed(flows.publish_translation(translator, chinese))
