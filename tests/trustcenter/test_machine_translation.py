@@ -61,7 +61,8 @@ def test_deepl_and_google_by_key():
         ),
         (
             {"MACHINE_TRANSLATOR": "babelfish"},
-            "MACHINE_TRANSLATOR='babelfish' is not known: use deepl, google, dummy or leave it empty.",
+            "MACHINE_TRANSLATOR='babelfish' is not known: "
+            "use deepl, google, dummy or leave it empty.",
         ),
     ],
 )
