@@ -144,3 +144,14 @@ def test_files_that_are_not_this_translations_po_are_refused(
     before = chinese_strings()
     assert upload(translator, english, content, name="upload.po") == [("error", expected)]
     assert chinese_strings() == before
+
+
+def test_items_a_po_file_leaves_untranslated_are_held_back(
+    client, soup, english, chinese, translator
+):
+    partial = {key: value for key, value in OFFLINE.items() if "2" not in key}
+    upload(translator, english, translated_offline(download(translator, english), partial))
+    flows.publish_translation(translator, chinese)
+    page = soup(client.get("/zh-hans/faq/"))
+    assert [h2.get_text(strip=True) for h2 in page.select(".content-faq h2")] == ["问题 1？"]
+    assert "Question 2?" not in str(page) and "Answer 2" not in str(page)
