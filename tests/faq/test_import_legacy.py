@@ -3,9 +3,12 @@
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import TestCase
 
 from wagtail.models import Page, Revision
@@ -234,14 +237,23 @@ def test_a_chinese_file_alone_makes_a_page_of_its_own(client):
 
 
 def refused(*args):
-    """Run the command as the shell does; return (exit status, stderr)."""
-    from faq.management.commands.import_legacy_faq import Command
+    """Run the command; return (exit status, message) of its refusal."""
+    with pytest.raises(CommandError) as refusal:
+        run(*args)
+    return refusal.value.returncode, str(refusal.value)
 
-    err = io.StringIO()
-    command = Command(stdout=io.StringIO(), stderr=err)
-    with pytest.raises(SystemExit) as exit_info:
-        command.run_from_argv(["manage.py", "import_legacy_faq", *map(str, args)])
-    return exit_info.value.code, err.getvalue().strip()
+
+def test_a_refusal_exits_with_status_2_and_one_line(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_legacy_faq", str(ENGLISH), str(missing)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"CommandError: {missing}: cannot read it (no such file or directory)\n"
 
 
 @pytest.fixture
