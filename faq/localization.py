@@ -29,9 +29,14 @@ def block_id_of(context_path):
 
 
 def translation_source_of(page):
-    """The wagtail-localize source this page is a translation of, or None for a source page."""
+    """The wagtail-localize source this page is a synced translation of, or None (a source
+    page, or a translation a translator stopped syncing and now edits as a page of its own)."""
     return (
-        TranslationSource.objects.filter(object_id=page.translation_key)
+        TranslationSource.objects.filter(
+            object_id=page.translation_key,
+            translations__target_locale_id=page.locale_id,
+            translations__enabled=True,
+        )
         .exclude(locale_id=page.locale_id)
         .first()
     )

@@ -115,6 +115,14 @@ class FAQPage(Page):
     def display_hero_title(self):
         return self.hero_title or self.title
 
+    def serve_preview(self, request, mode_name):
+        # A preview (e.g. wagtail-localize's preview of a translation) is never saved, so the
+        # pre_save hook hasn't recorded which items are held back: record them here.
+        from .localization import hold_back_untranslated_items
+
+        hold_back_untranslated_items(type(self), self)
+        return super().serve_preview(request, mode_name)
+
     @property
     def visible_faqs(self):
         """The items visitors see: all of them, less those awaiting translation."""

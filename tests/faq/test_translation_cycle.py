@@ -254,3 +254,43 @@ def test_slugs_follow_english_and_never_a_chinese_title(
     chinese.refresh_from_db()
     assert (chinese.slug, chinese.url) == ("questions", "/zh-hans/questions/")
     assert client.get("/zh-hans/questions/").status_code == 200
+
+
+def test_the_translators_preview_holds_back_what_visitors_wont_see(
+    english, chinese, editor_client, translator_client
+):
+    items = flows.items_of(english) + [flows.faq_item("Question 4?", "<p>Answer 4.</p>")]
+    english = flows.publish_in_editor(editor_client, english, items)
+    flows.sync(editor_client, english)
+    translation = flows.translation_into(english)
+    preview = translator_client.get(
+        reverse("wagtail_localize:preview_translation", args=[translation.pk])
+    )
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "问题 3？" in html and "Question 4?" not in html
+
+
+def test_a_translation_stopped_and_edited_by_hand_is_shown_as_edited(
+    client, soup, english, chinese, editor_client, translator_client
+):
+    items = flows.items_of(english) + [flows.faq_item("Question 4?", "<p>Answer 4.</p>")]
+    english = flows.publish_in_editor(editor_client, english, items)
+    flows.sync(editor_client, english)
+    flows.publish_translation(translator_client, chinese)
+    assert len(rendered_items(client, soup, "/zh-hans/faq/")) == 3, "question 4 is held back"
+
+    # The translator stops syncing and writes question 4 in Wagtail's own editor.
+    translation = flows.translation_into(english)
+    translator_client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": "/admin/"}
+    )
+    chinese = FAQPage.objects.get(pk=chinese.pk)
+    items = flows.items_of(chinese)
+    items[3].update(question="问题 4？", answer="<p>回答 4。</p>")
+    data = flows.edit_form_data(chinese, items)
+    data["action-publish"] = "action-publish"
+    response = translator_client.post(reverse("wagtailadmin_pages:edit", args=[chinese.pk]), data)
+    assert response.status_code == 302
+    titles = [title for _, title, _ in rendered_items(client, soup, "/zh-hans/faq/")]
+    assert titles == ["问题 1？", "问题 2？", "问题 3？", "问题 4？"]
