@@ -9,5 +9,10 @@ def translation_status_report(request):
     return render(
         request,
         "faq/admin/translation_status.html",
-        {"title": _("Translation status"), "statuses": translation_status()},
+        {
+            "title": _("Translation status"),
+            "statuses": translation_status(),
+            # Starting and syncing translations is wagtail-localize's "submit" permission.
+            "can_submit": request.user.has_perm("wagtail_localize.submit_translation"),
+        },
     )

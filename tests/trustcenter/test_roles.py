@@ -171,3 +171,7 @@ def test_both_roles_see_the_translation_status(as_role, pages, role):
     response = client.get(url)
     assert response.status_code == 200
     assert f'data-page="{pages[0].pk}"' in response.content.decode()
+    # Only editors are offered to start a translation (translators couldn't).
+    make_faq_page(title="Privacy", slug="privacy", questions=1)
+    offered = "/admin/localize/submit/page/" in client.get(url).content.decode()
+    assert offered == (role == EDITORS)
