@@ -4,10 +4,10 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.models import StringSegment
 
 import pytest
@@ -60,9 +60,9 @@ def publish_edit(client, page):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
 
-def put_string(client, english):
-    """Type the Chinese title into the translation editor of ``english``'s translation."""
-    translation = flows.translation_into(english)
+def put_string(client, english, language_code="zh-hans"):
+    """Type a title into the translation editor of ``english``'s translation."""
+    translation = flows.translation_into(english, language_code)
     segment = StringSegment.objects.get(source=translation.source, context__path="title")
     return client.put(
         reverse(
@@ -175,3 +175,17 @@ def test_both_roles_see_the_translation_status(as_role, pages, role):
     make_faq_page(title="Privacy", slug="privacy", questions=1)
     offered = "/admin/localize/submit/page/" in client.get(url).content.decode()
     assert offered == (role == EDITORS)
+
+
+THREE_LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("fr", "Français")]
+
+
+@override_settings(LANGUAGES=THREE_LANGUAGES, WAGTAIL_CONTENT_LANGUAGES=THREE_LANGUAGES)
+def test_translators_cannot_touch_another_language(as_role, pages):
+    english, _ = pages
+    Locale.objects.create(language_code="fr")
+    french = translate(english, language_code="fr")
+    translator = as_role(TRANSLATORS)
+    assert denied(edit(translator, french))
+    assert denied(flows.publish_translation(translator, french))
+    assert denied(put_string(translator, english, language_code="fr"))
