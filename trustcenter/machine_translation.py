@@ -22,7 +22,6 @@ def _required(environ, name, translator):
 def machine_translator_from_env(environ, default=""):
     """The ``WAGTAILLOCALIZE_MACHINE_TRANSLATOR`` setting for ``environ``, or None (off)."""
     name = (environ.get("MACHINE_TRANSLATOR") or default).strip().lower()
-    timeout = int(environ.get("MACHINE_TRANSLATOR_TIMEOUT", "30"))
     if not name:
         return None
     if name == "dummy":
@@ -30,7 +29,7 @@ def machine_translator_from_env(environ, default=""):
     if name == "deepl":
         return {
             "CLASS": f"{TRANSLATORS}.deepl.DeepLTranslator",
-            "OPTIONS": {"AUTH_KEY": _required(environ, "DEEPL_AUTH_KEY", name), "TIMEOUT": timeout},
+            "OPTIONS": {"AUTH_KEY": _required(environ, "DEEPL_AUTH_KEY", name)},
         }
     if name == "google":
         return {

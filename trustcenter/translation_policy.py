@@ -26,7 +26,6 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.models import (
-    StringNotUsedInContext,
     StringSegmentQuerySet,
     StringTranslation,
     Translation,
@@ -110,13 +109,12 @@ def _entry_problem(warning):
             "number": warning.index + 1,
             "text": warning.string,
         }
-    if isinstance(warning, StringNotUsedInContext):
-        return _("entry %(number)d: “%(text)s” is not used at “%(context)s”") % {
-            "number": warning.index + 1,
-            "text": warning.string,
-            "context": warning.context,
-        }
-    return _("entry %(number)d: not importable") % {"number": warning.index + 1}
+    # The only other kind import_po reports: StringNotUsedInContext.
+    return _("entry %(number)d: “%(text)s” is not used at “%(context)s”") % {
+        "number": warning.index + 1,
+        "text": warning.string,
+        "context": warning.context,
+    }
 
 
 def _markup_problems(po):

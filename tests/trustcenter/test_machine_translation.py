@@ -32,7 +32,7 @@ def test_off_unless_configured():
 def test_deepl_and_google_by_key():
     assert machine_translator_from_env(DEEPL_ENV) == {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": "secret-key:fx", "TIMEOUT": 30},
+        "OPTIONS": {"AUTH_KEY": "secret-key:fx"},
     }
     google = machine_translator_from_env(
         {

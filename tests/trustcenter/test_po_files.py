@@ -115,6 +115,8 @@ def test_a_po_file_with_broken_entries_applies_nothing(english, chinese, transla
     po.append(polib.POEntry(msgid="Question 1?", msgctxt="faqs.nowhere.question", msgstr="问题"))
     answer = next(entry for entry in po if entry.msgid.startswith("Answer 1"))
     answer.msgstr = '回答 1，<a id="a7">链接</a>。'
+    question = next(entry for entry in po if entry.msgid == "Question 2?")
+    question.msgstr = "<script>alert(1)</script>"
     before = chinese_strings()
     messages = upload(translator, english, str(po))
     assert len(messages) == 1
@@ -122,6 +124,7 @@ def test_a_po_file_with_broken_entries_applies_nothing(english, chinese, transla
     assert level == "error"
     assert message.startswith("faq-zh-hans.po was not imported (nothing was changed): ")
     assert "Unrecognised id found in an <a> tag: a7" in message
+    assert "<script> tag is not allowed" in message
     assert "entry 8: unknown source text “Question 9?”" in message
     assert "entry 9: unknown place “faqs.nowhere.question”" in message
     assert "\n" not in message
