@@ -133,12 +133,18 @@ def test_editor_edits_and_publishes_english_only(as_role, pages, client):
     assert denied(put_string(editor, english))
     assert denied(upload_po(editor, english))
     assert denied(edit(editor, home("zh-hans")))
+    # The explorer keeps the editor in the English tree.
+    explorer = editor.get(reverse("wagtailadmin_explore", args=[home("zh-hans").pk]))
+    assert explorer["Location"] == reverse("wagtailadmin_explore", args=[home("en").pk])
     assert chinese.title == FAQPage.objects.get(pk=chinese.pk).title
 
 
 def test_translator_translates_and_publishes_chinese_only(as_role, pages, client):
     english, chinese = pages
     translator = as_role(TRANSLATORS)
+    explorer = translator.get(reverse("wagtailadmin_explore", args=[home("zh-hans").pk]))
+    assert explorer.status_code == 200
+    assert reverse("wagtailadmin_pages:edit", args=[chinese.pk]) in explorer.content.decode()
     response = edit(translator, chinese)
     assert response.status_code == 200
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
