@@ -10,6 +10,8 @@
   and reports success).
 - "Sync translated pages" with "Publish immediately" publishes only what the user may
   publish (wagtail-localize publishes every translation for anyone who may sync).
+- A translated page is never turned into an alias of its source: an alias shows the source
+  language on the translation's URL.
 """
 
 import contextlib
@@ -197,6 +199,23 @@ def upload_pofile(request, translation_id):
     return redirect(
         get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
     )
+
+
+def refuse_convert_to_alias(request, page_id):
+    """Replaces wagtail-localize's "Convert to alias page"."""
+    messages.error(
+        request,
+        _(
+            "A translated page can't become an alias of its source: it would show the "
+            "source language. Restart the synced translation instead."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page_id)
+
+
+def hide_convert_to_alias(menu_items, request, context):
+    """construct_page_action_menu: drop wagtail-localize's "Convert to alias page" item."""
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
 class SyncPublishingOnlyWhatUserMayView(UpdateTranslationsView):

@@ -294,3 +294,22 @@ def test_a_translation_stopped_and_edited_by_hand_is_shown_as_edited(
     assert response.status_code == 302
     titles = [title for _, title, _ in rendered_items(client, soup, "/zh-hans/faq/")]
     assert titles == ["问题 1？", "问题 2？", "问题 3？", "问题 4？"]
+
+
+def test_a_translation_never_becomes_an_alias_of_the_english_page(
+    client, soup, english, chinese, translator_client
+):
+    translation = flows.translation_into(english)
+    translator_client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"next": "/admin/"}
+    )
+    edit_url = reverse("wagtailadmin_pages:edit", args=[chinese.pk])
+    assert "Convert to alias page" not in translator_client.get(edit_url).content.decode()
+    response = translator_client.post(
+        reverse("wagtail_localize:convert_to_alias", args=[chinese.pk]), follow=True
+    )
+    assert response.redirect_chain[0][0] == edit_url
+    assert "can&#x27;t become an alias" in response.content.decode()
+    assert FAQPage.objects.get(pk=chinese.pk).alias_of_id is None
+    titles = [title for _, title, _ in rendered_items(client, soup, "/zh-hans/faq/")]
+    assert titles == ["问题 1？", "问题 2？", "问题 3？"]
