@@ -93,8 +93,9 @@ class FAQPage(Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
-        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable.
-        SynchronizedField("slug"),
+        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable. Not
+        # overridable: wagtail-localize would drop a Chinese slug (ASCII slugify).
+        SynchronizedField("slug", overridable=False),
         TranslatableField("hero_title"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
@@ -113,6 +114,14 @@ class FAQPage(Page):
     @property
     def display_hero_title(self):
         return self.hero_title or self.title
+
+    def serve_preview(self, request, mode_name):
+        # A preview (e.g. wagtail-localize's preview of a translation) is never saved, so the
+        # pre_save hook hasn't recorded which items are held back: record them here.
+        from .localization import hold_back_untranslated_items
+
+        hold_back_untranslated_items(type(self), self)
+        return super().serve_preview(request, mode_name)
 
     @property
     def visible_faqs(self):
