@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .blocks import FAQBlock
+from .blocks import FAQBlock, faq_anchor
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -128,3 +128,27 @@ class FAQPage(Page):
         """The items visitors see: all of them, less those awaiting translation."""
         held_back = set(self.untranslated_faq_ids)
         return [item for item in self.faqs if item.id not in held_back]
+
+
+class FAQSearchEntry(models.Model):
+    """One question of a live FAQ page, as the FAQ search finds it (see ``faq.search``)."""
+
+    page = models.ForeignKey(FAQPage, on_delete=models.CASCADE, related_name="search_entries")
+    block_id = models.CharField(max_length=64)
+    position = models.PositiveIntegerField()
+    question = models.TextField()
+    answer = models.TextField()
+    question_terms = models.TextField()
+    answer_terms = models.TextField()
+
+    class Meta:
+        verbose_name = _("FAQ search entry")
+        verbose_name_plural = _("FAQ search entries")
+        ordering = ["page", "position"]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def anchor(self):
+        return faq_anchor(self.block_id)
