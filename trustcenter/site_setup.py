@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from .models import TrustCenterHomePage
+from .roles import ensure_role_page_permissions
 
 SOURCE_LANGUAGE = "en"
 TRANSLATED_LANGUAGE = "zh-hans"
@@ -37,6 +38,9 @@ def ensure_bilingual_site(using=DEFAULT_DB_ALIAS):
     _ensure_default_site(home)
     if home.get_translation_or_none(target_locale) is None:
         _translate_home(home, target_locale)
+    ensure_role_page_permissions(
+        {SOURCE_LANGUAGE: home, TRANSLATED_LANGUAGE: home.get_translation(target_locale)}
+    )
     return home
 
 

@@ -13,5 +13,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Never a real service in tests: wagtail-localize's dummy (word-reversing) translator.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+}
 # Off unless a test turns it on: most tests read a page, change it and read it again.
 PAGE_CACHE_ENABLED = PAGE_DATA_CACHE_ENABLED = False
