@@ -252,8 +252,10 @@ class Bench:
     def _wrk(self, url):
         # Unrecorded warm-up: every worker loads its code and templates, and fills its caches.
         subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d5s", url], capture_output=True)
+        # A generous timeout: a slow view is measured, not dropped as a socket error.
         result = subprocess.run(
-            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{self.args.duration}s", "--latency", url],
+            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{self.args.duration}s", "--timeout", "30s",
+             "--latency", url],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         output = result.stdout

@@ -1,6 +1,5 @@
 """The cache production uses: Redis when REDIS_URL is set, else Django's database cache."""
 
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
@@ -37,9 +36,15 @@ def redis_cache(settings):
             "KEY_PREFIX": KEY_PREFIX,
         }
     }
-    caches["default"].clear()
+    forget_test_keys(client)
     yield client
-    caches["default"].clear()
+    forget_test_keys(client)
+
+
+def forget_test_keys(client):
+    """Only this suite's keys: the Redis database may be shared."""
+    for key in client.scan_iter(f"{KEY_PREFIX}:*"):
+        client.delete(key)
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
