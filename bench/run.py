@@ -284,6 +284,8 @@ class Bench:
             "|---|---:|---:|---:|---:|",
         ]
         for label, rate, p50, p99, queries in self.rows:
+            if not rate:  # no request finished within the run
+                p50 = p99 = f"> {self.args.duration} s"
             lines.append(f"| {label} | {rate:,.0f} | {p50} | {p99} | {queries} |")
         lines += ["", "| operation | time | queries |", "|---|---:|---:|"]
         for label, seconds, queries in self.timings:

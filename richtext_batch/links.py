@@ -84,8 +84,10 @@ def _fetch_urls(ids, language):
         .select_related("locale")
         .defer_streamfields()
     )
-    translated = {
-        page.translation_key: page for page in pages if page.locale.language_code == language
+    live_translations = {
+        page.translation_key: page
+        for page in pages
+        if page.locale.language_code == language and page.live
     }
     site_root_paths = Site.get_site_root_paths()
     by_id = {str(page.id): page for page in pages}
@@ -94,8 +96,11 @@ def _fetch_urls(ids, language):
         if page is None:
             yield page_id, None
             continue
-        # As Page.localized does: the live translation in the visitor's language, else the page.
-        target = translated.get(page.translation_key) or page
+        # As Page.localized does: a page in the visitor's language is itself; another is its
+        # live translation in that language, or itself if there is none.
+        target = page
+        if page.locale.language_code != language:
+            target = live_translations.get(page.translation_key, page)
         # The specific class may route its own URLs; building it costs no query.
         target = target.specific_deferred
         target._wagtail_cached_site_root_paths = site_root_paths

@@ -87,3 +87,11 @@ def test_a_link_to_a_deleted_page_keeps_its_text_without_a_target(client, soup, 
             translate_fully(page)
         answer = soup(client.get(f"/{language}/linking/")).select_one(".content-faq-footer")
         assert [str(a) for a in answer.select("a")] == ["<a>this</a>", "<a>that</a>"]
+
+
+def test_a_draft_translation_linked_elsewhere_never_replaces_its_source(client, soup, linked_pages):
+    draft = translate_fully(linked_pages[2], publish=False)
+    page = make_faq_page(questions=linked_items(1, [linked_pages[2], draft]), slug="linking")
+    translate_fully(page)
+    links = soup(client.get("/zh-hans/linking/")).select(".content-faq-footer a")
+    assert links[0]["href"] == "/en/target-2/"
