@@ -3,11 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQBlock
 
 
@@ -96,6 +98,16 @@ class FAQPage(Page):
         # Each language decides whether it shows numbers (the legacy Chinese page did).
         SynchronizedField("numbered", overridable=True),
         TranslatableField("faqs"),
+    ]
+
+    # The serializers are API v2's; faq.api types these fields for v3 (see FAQConfig.ready).
+    api_fields = [
+        APIField("hero_title", writable=True),
+        APIField("hero_image"),
+        APIField("hero_image_alt", writable=True),
+        APIField("intro", serializer=LocalizedRichTextSerializerField(), writable=True),
+        APIField("numbered", writable=True),
+        APIField("faqs", serializer=FAQItemsSerializerField(), writable=True),
     ]
 
     parent_page_types = getattr(settings, "FAQ_PAGE_PARENT_TYPES", None)

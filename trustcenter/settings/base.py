@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # serves the v3 API docs' scripts from our static files, not a CDN
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,7 +62,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "trustcenter.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,6 +141,10 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Trust Center")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+# The APIs answer with HTML rich text, links expanded (the page's own language: faq.api).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_LIMIT_MAX = 100
 
 # The FAQ app lets the site say where FAQ pages may live.
 FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]

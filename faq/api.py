@@ -1,0 +1,213 @@
+"""The FAQ page through Wagtail's APIs: v2 (read) and v3 (read and write).
+
+Both APIs show a page's questions the same way, typed in v3's OpenAPI document::
+
+    {"id": "<block id>", "type": "faq", "anchor": "faq-<block id>",
+     "value": {"question": "...", "answer": "<p>HTML</p>"}}
+
+Rich text is expanded with the page's own language active: Wagtail expands a link to a
+page into that page's translation in the *active* language, which an API request does
+not choose, so a Chinese answer would otherwise link to English pages.
+"""
+
+import sys
+from typing import Annotated, Any, Literal
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
+
+from wagtail.api.rich_text import APIRichText, RichTextInputFormat
+
+from ninja import Schema
+from pydantic import Field
+from rest_framework.fields import Field as SerializerField
+
+from .blocks import ANSWER_FEATURES, faq_anchor
+
+FAQ_BLOCK_TYPE = "faq"
+
+
+def in_page_language(page, function, *args, **kwargs):
+    """Call ``function`` with ``page``'s language active, so expanded links stay in it."""
+    with translation.override(page.locale.language_code):
+        return function(*args, **kwargs)
+
+
+def serialize_rich_text(page, value, rich_text_format, features=None):
+    return in_page_language(
+        page, APIRichText.serialize, value, format=rich_text_format, features=features
+    )
+
+
+def serialize_faqs(page, rich_text_format):
+    """The page's questions as API items; answers in ``rich_text_format`` (html, db_html...)."""
+    return [
+        {
+            "id": item.id,
+            "type": item.block_type,
+            "anchor": faq_anchor(item.id),
+            "value": {
+                "question": item.value["question"],
+                "answer": serialize_rich_text(
+                    page, item.value["answer"].source, rich_text_format, ANSWER_FEATURES
+                ),
+            },
+        }
+        for item in page.faqs
+    ]
+
+
+def requested_rich_text_format(request):
+    return APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
+
+
+class FAQItemsSerializerField(SerializerField):
+    """API v2: a FAQ page's ``faqs``, with anchors and answers in the page's language."""
+
+    def __init__(self, **kwargs):
+        # The whole page: the answers' links are expanded in its language.
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        rich_text_format = self.context.get("_wagtail_rich_text_format")
+        if rich_text_format is None:
+            rich_text_format = requested_rich_text_format(self.context.get("request"))
+        return serialize_faqs(page, rich_text_format)
+
+
+class LocalizedRichTextSerializerField(SerializerField):
+    """API v2: a rich text field, its links expanded in the page's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        rich_text_format = self.context.get("_wagtail_rich_text_format")
+        if rich_text_format is None:
+            rich_text_format = requested_rich_text_format(self.context.get("request"))
+        field = page._meta.get_field(self.field_name)
+        return serialize_rich_text(
+            page, getattr(page, self.field_name), rich_text_format, field.features
+        )
+
+
+# API v3 (django-ninja): the typed schemas behind the OpenAPI document.
+
+HTML = Annotated[
+    str,
+    Field(
+        description="HTML; links to pages point at the page's own language.",
+        json_schema_extra={"format": "html", "x-rich-text-features": ANSWER_FEATURES},
+    ),
+]
+
+
+class FAQItemValue(Schema):
+    question: str = Field(description="Plain text, without a number.")
+    answer: HTML
+
+
+class FAQItem(Schema):
+    id: str = Field(description="The item's block id; the same in every language.")
+    type: Literal["faq"]
+    anchor: str = Field(description="The item's fragment id on the page, e.g. faq-<id>.")
+    value: FAQItemValue
+
+
+class RichTextInput(Schema):
+    format: RichTextInputFormat = "db_html"
+    content: str
+
+
+class FAQItemValueInput(Schema):
+    question: str = Field(min_length=1, max_length=500, description="Plain text.")
+    answer: str | RichTextInput = Field(
+        description=(
+            "Database HTML (links to pages as <a linktype=\"page\" id=\"…\">), or "
+            '{"format": "db_markdown", "content": "…"}. Allowed: '
+            + ", ".join(ANSWER_FEATURES)
+            + "."
+        )
+    )
+
+
+class FAQItemInput(Schema):
+    id: str | None = Field(
+        None, description="Keep an item's id to keep its anchor; leave it out for a new item."
+    )
+    type: Literal["faq"] = FAQ_BLOCK_TYPE
+    value: FAQItemValueInput
+
+
+def _extend(base, name, annotations, namespace=None):
+    """Subclass a generated schema (through its metaclass, so ninja sees ``resolve_*``)."""
+    return type(base)(name, (base,), {"__annotations__": annotations, **(namespace or {})})
+
+
+def _resolve_faqs(page, context: dict) -> list[dict[str, Any]]:
+    return serialize_faqs(page, requested_rich_text_format(context.get("request")))
+
+
+def _localized_rich_text_resolver(field_name, features):
+    def resolve(page, context: dict) -> str:
+        rich_text_format = requested_rich_text_format(context.get("request"))
+        return serialize_rich_text(page, getattr(page, field_name), rich_text_format, features)
+
+    return staticmethod(resolve)
+
+
+def register_v3_schemas(page_model):
+    """Replace the v3 schemas Wagtail generated for ``page_model`` with typed ones.
+
+    Out of the box v3 types a StreamField as a list of anything, and leaves fields with a
+    v2 serializer out of its write schemas. This must run before v3's page router is
+    imported: the router builds its request and response schemas from the registry once.
+    """
+    if "wagtail.api.v3.routers.pages" in sys.modules:
+        raise ImproperlyConfigured(
+            "The FAQ app must register its API schemas before Wagtail's v3 page router is "
+            "imported: list 'faq' above the wagtail apps in INSTALLED_APPS."
+        )
+
+    from wagtail.api.v3.registry import ContentTypeRegistration, registry
+    from wagtail.api.v3.schemas import create_generator, patch_generator
+    from wagtail.api.v3.schemas.generators.write import rich_text_schema
+
+    generated = registry.get(page_model._meta.label)
+    name = page_model._meta.object_name
+    intro_field = page_model._meta.get_field("intro")
+    intro_input, intro_default = rich_text_schema(create_generator, intro_field)
+    intro_patch = patch_generator._make_optional((intro_input, intro_default))
+
+    read_schema = _extend(
+        generated.read_schema,
+        f"{name}Schema",
+        {"intro": HTML, "faqs": list[FAQItem]},
+        {
+            "intro": "",
+            "faqs": [],
+            "resolve_intro": _localized_rich_text_resolver("intro", intro_field.features),
+            "resolve_faqs": staticmethod(_resolve_faqs),
+        },
+    )
+    create_schema = _extend(
+        generated.create_schema,
+        f"{name}CreateSchema",
+        {"intro": intro_input, "faqs": list[FAQItemInput]},
+        {"intro": intro_default, "faqs": []},
+    )
+    patch_schema = _extend(
+        generated.patch_schema,
+        f"{name}PatchSchema",
+        {"intro": intro_patch[0], "faqs": list[FAQItemInput]},
+        {"intro": intro_patch[1], "faqs": []},
+    )
+    registry.register(
+        ContentTypeRegistration(
+            name=generated.name,
+            label=generated.label,
+            read_schema=read_schema,
+            create_schema=create_schema,
+            patch_schema=patch_schema,
+        )
+    )

@@ -1,0 +1,63 @@
+"""The site's headless APIs: Wagtail's v2 (read-only) at /api/v2/, v3 (read and write) at /api/v3/.
+
+Both live outside the language prefixes: a page's language is part of the page (its
+``meta.locale``), not of the URL.
+"""
+
+from django.http import JsonResponse
+from django.urls import path, re_path
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.urls import api as v3_api
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+API_PATH_PREFIX = "/api/"
+
+v2_router = WagtailAPIRouter("wagtailapi")
+v2_router.register_endpoint("pages", PagesAPIViewSet)
+v2_router.register_endpoint("images", ImagesAPIViewSet)
+v2_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+
+def is_api_request(request):
+    return request.path_info.startswith(API_PATH_PREFIX)
+
+
+def api_not_found(request, path):
+    """An address under /api/ that no API serves: a JSON 404, never the site's HTML page."""
+    return JsonResponse({"message": f"No API endpoint at {request.path}."}, status=404)
+
+
+def _openapi_schema_without_anonymous_scheme(original):
+    """Fix v3's OpenAPI document: its optional authentication is invalid OpenAPI.
+
+    Wagtail marks public endpoints ``auth=[BearerTokenAuth(), AllowAnonymous()]``, and
+    django-ninja describes ``AllowAnonymous`` as an HTTP security scheme with no
+    ``scheme``, which OpenAPI requires. OpenAPI spells "no credentials needed" as an
+    empty security requirement, ``{}``.
+    """
+
+    def get_openapi_schema(**kwargs):
+        schema = original(**kwargs)
+        schema.get("components", {}).get("securitySchemes", {}).pop("AllowAnonymous", None)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if "security" in operation:
+                    operation["security"] = [
+                        {} if "AllowAnonymous" in requirement else requirement
+                        for requirement in operation["security"]
+                    ]
+        return schema
+
+    return get_openapi_schema
+
+
+v3_api.get_openapi_schema = _openapi_schema_without_anonymous_scheme(v3_api.get_openapi_schema)
+
+urlpatterns = [
+    path("api/v2/", v2_router.urls),
+    path("api/v3/", v3_api.urls),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
+]
