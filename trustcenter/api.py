@@ -15,10 +15,33 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 API_PATH_PREFIX = "/api/"
 
+
+class PublicEndpoint:
+    """v2 is the public, read-only API: it shows what an anonymous visitor may see.
+
+    Without this, DRF would also accept a session cookie or an HTTP Basic password and
+    show that user's login-restricted pages. Tokens and drafts are v3's.
+    """
+
+    authentication_classes = ()
+
+
+class PublicPagesAPIViewSet(PublicEndpoint, PagesAPIViewSet):
+    pass
+
+
+class PublicImagesAPIViewSet(PublicEndpoint, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(PublicEndpoint, DocumentsAPIViewSet):
+    pass
+
+
 v2_router = WagtailAPIRouter("wagtailapi")
-v2_router.register_endpoint("pages", PagesAPIViewSet)
-v2_router.register_endpoint("images", ImagesAPIViewSet)
-v2_router.register_endpoint("documents", DocumentsAPIViewSet)
+v2_router.register_endpoint("pages", PublicPagesAPIViewSet)
+v2_router.register_endpoint("images", PublicImagesAPIViewSet)
+v2_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
 
 def is_api_request(request):
