@@ -72,6 +72,8 @@ def expand_rich_texts(page, sources):
 
 def serialize_rich_texts(page, sources, rich_text_format, features=None):
     """Rich texts of ``page`` in an API output format; HTML links stay in the page's language."""
+    if not sources:
+        return []
     if rich_text_format == APIRichText.FORMAT_HTML:
         return expand_rich_texts(page, sources)
     with translation.override(page.locale.language_code):

@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQBlock
+from .forms import FAQPageAPIForm
 
 
 class FAQPage(Page):
@@ -109,6 +110,7 @@ class FAQPage(Page):
         APIField("numbered", writable=True),
         APIField("faqs", serializer=FAQItemsSerializerField(), writable=True),
     ]
+    api_base_form_class = FAQPageAPIForm
 
     parent_page_types = getattr(settings, "FAQ_PAGE_PARENT_TYPES", None)
     subpage_types = []

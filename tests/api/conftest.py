@@ -68,13 +68,15 @@ def user_with_token(django_user_model, username, group=None):
 @pytest.fixture
 def editor_auth(django_user_model):
     return user_with_token(
-        django_user_model, "editor", role("Editors", home("en"), home("zh-hans"))
+        django_user_model, "editor", role("API test editors", home("en"), home("zh-hans"))
     )
 
 
 @pytest.fixture
 def zh_translator_auth(django_user_model):
-    return user_with_token(django_user_model, "translator", role("Translators", home("zh-hans")))
+    return user_with_token(
+        django_user_model, "translator", role("API test Chinese translators", home("zh-hans"))
+    )
 
 
 @pytest.fixture
