@@ -9,11 +9,13 @@ from django.urls import path, re_path
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 API_PATH_PREFIX = "/api/"
+V3_PATH_PREFIX = "/api/v3/"
 
 
 class PublicEndpoint:
@@ -48,9 +50,17 @@ def is_api_request(request):
     return request.path_info.startswith(API_PATH_PREFIX)
 
 
+def api_error(request, status, message):
+    """An error in the shape of the API asked: v3's problem details, v2's ``{"message"}``."""
+    if request.path_info.startswith(V3_PATH_PREFIX):
+        return problem_response(status=status, detail=message)
+    return JsonResponse({"message": message}, status=status)
+
+
 def api_not_found(request, path):
     """An address under /api/ that no API serves: a JSON 404, never the site's HTML page."""
-    return JsonResponse({"message": f"No API endpoint at {request.path}."}, status=404)
+    hint = "" if request.path.endswith("/") else " API addresses end with a slash."
+    return api_error(request, 404, f"No API endpoint at {request.path}.{hint}")
 
 
 def _openapi_schema_without_anonymous_scheme(original):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from .api import is_api_request
+from .api import api_error, is_api_request
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -25,3 +25,32 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         if is_api_request(request):
             return response
         return super().process_response(request, response)
+
+
+class APIQueryValidationMiddleware:
+    """Answer an API request whose query string no API can use with a clear 400.
+
+    Wagtail's APIs answer an unknown ``locale`` with a 404, as if the page were missing,
+    and pass a NUL character on to the search backend, which fails with a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_api_request(request):
+            problem = self.query_problem(request.GET)
+            if problem:
+                return api_error(request, 400, problem)
+        return self.get_response(request)
+
+    @staticmethod
+    def query_problem(query):
+        for name, values in query.lists():
+            if any("\x00" in value for value in [name, *values]):
+                return f"query parameter {name!r} contains a NUL character."
+        languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+        for locale in query.getlist("locale"):
+            if locale not in languages:
+                return f"locale must be one of {', '.join(languages)}; got {locale!r}."
+        return None
