@@ -4,12 +4,13 @@ Both live outside the language prefixes: a page's language is part of the page (
 ``meta.locale``), not of the URL.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path, re_path
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import ProblemDetail, problem_response
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -63,31 +64,68 @@ def api_not_found(request, path):
     return api_error(request, 404, f"No API endpoint at {request.path}.{hint}")
 
 
-def _openapi_schema_without_anonymous_scheme(original):
-    """Fix v3's OpenAPI document: its optional authentication is invalid OpenAPI.
+PROBLEM_RESPONSES = {
+    "400": "Bad request: a parameter no endpoint can use.",
+    "404": "Not found, or not visible to this reader.",
+    "422": "Invalid parameters or body; `errors` says which and why.",
+}
+TOKEN_PROBLEM_RESPONSES = {
+    "401": "A bearer token is required, or the one sent is unknown or revoked.",
+    "403": "The token's user lacks the page permission for this action.",
+}
 
-    Wagtail marks public endpoints ``auth=[BearerTokenAuth(), AllowAnonymous()]``, and
-    django-ninja describes ``AllowAnonymous`` as an HTTP security scheme with no
-    ``scheme``, which OpenAPI requires. OpenAPI spells "no credentials needed" as an
-    empty security requirement, ``{}``.
+
+def complete_openapi_document(schema):
+    """Make v3's OpenAPI document say everything a client generator needs.
+
+    - Public endpoints are ``auth=[BearerTokenAuth(), AllowAnonymous()]``; django-ninja
+      describes ``AllowAnonymous`` as an HTTP security scheme without a ``scheme``, which is
+      invalid OpenAPI. OpenAPI spells "no credentials needed" as an empty requirement, ``{}``.
+    - Wagtail documents only the success of each operation; its errors are RFC 7807 problem
+      details, and the ``find`` operations answer with a redirect to the detail.
+    - A ``locale`` is one of the site's languages.
     """
+    components = schema.setdefault("components", {})
+    components.get("securitySchemes", {}).pop("AllowAnonymous", None)
+    components.setdefault("schemas", {})["ProblemDetail"] = ProblemDetail.model_json_schema()
+    problem = {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}
+    }
+    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
 
-    def get_openapi_schema(**kwargs):
-        schema = original(**kwargs)
-        schema.get("components", {}).get("securitySchemes", {}).pop("AllowAnonymous", None)
-        for operations in schema["paths"].values():
-            for operation in operations.values():
-                if "security" in operation:
-                    operation["security"] = [
-                        {} if "AllowAnonymous" in requirement else requirement
-                        for requirement in operation["security"]
-                    ]
-        return schema
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            requirements = [
+                {} if "AllowAnonymous" in requirement else requirement
+                for requirement in operation.get("security", [])
+            ]
+            operation["security"] = requirements
+            errors = dict(PROBLEM_RESPONSES)
+            if {} not in requirements:
+                errors.update(TOKEN_PROBLEM_RESPONSES)
+            for status, description in errors.items():
+                operation["responses"].setdefault(
+                    status, {"description": description, "content": problem}
+                )
+            if operation.get("operationId", "").endswith("_find"):
+                operation["responses"]["302"] = {
+                    "description": "Found: redirects to the object's detail URL.",
+                    "headers": {"Location": {"schema": {"type": "string"}}},
+                }
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "locale":
+                    parameter["schema"] = {"type": "string", "enum": languages, "title": "Locale"}
+    return schema
 
-    return get_openapi_schema
+
+def _completing_openapi_document(get_openapi_schema):
+    def completed(**kwargs):
+        return complete_openapi_document(get_openapi_schema(**kwargs))
+
+    return completed
 
 
-v3_api.get_openapi_schema = _openapi_schema_without_anonymous_scheme(v3_api.get_openapi_schema)
+v3_api.get_openapi_schema = _completing_openapi_document(v3_api.get_openapi_schema)
 
 urlpatterns = [
     path("api/v2/", v2_router.urls),
