@@ -1,7 +1,11 @@
 """API errors are JSON with a clear message and the right status: never a 500, a redirect
 or the site's HTML page, whatever the client's language."""
 
+from django.test import Client
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +87,32 @@ def test_v3_rejects_a_bad_token_and_a_bad_body(api, client, editor_auth):
     )
     assert not_json.status_code in (400, 422)
     assert not_json["Content-Type"] == "application/problem+json"
+
+
+V2_PARAMETERS = [
+    "type", "fields", "limit", "offset", "order", "search", "search_operator", "locale",
+    "translation_of", "child_of", "descendant_of", "ancestor_of", "site", "rich_text_format",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    # Read-only requests: the pages can be shared by every example.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    query=st.dictionaries(
+        st.sampled_from(V2_PARAMETERS), st.text(max_size=12) | st.integers().map(str), max_size=4
+    )
+)
+def test_v2_answers_any_query_with_json_never_a_500(faq_pair, query):
+    """v2 has no OpenAPI document: hypothesis throws its parameters at it directly."""
+    client = Client()
+    for path in ("/api/v2/pages/", "/api/v2/pages/find/"):
+        response = client.get(path, query)
+        assert response.status_code in (200, 302, 400, 404), (query, response.content)
+        if response.status_code != 302:
+            assert response["Content-Type"] == "application/json"
