@@ -161,3 +161,13 @@ def test_detail_query_count_does_not_grow_with_the_questions(client, version):
             counts[page.locale.language_code, questions] = detail_queries(client, url)
     assert counts["en", 2] == counts["en", 12], counts
     assert counts["zh-hans", 2] == counts["zh-hans", 12], counts
+
+
+def test_the_readme_requests_find_the_chinese_faq(client, faq_pair):
+    _, chinese = faq_pair
+    v3 = client.get("/api/v3/pages/?type=faq.FAQPage&locale=zh-hans&slug=faq").json()
+    assert [item["id"] for item in v3["items"]] == [chinese.pk]
+    v2 = client.get("/api/v2/pages/?type=faq.FAQPage&locale=zh-hans&fields=*").json()
+    [page] = v2["items"]
+    assert page["id"] == chinese.pk
+    assert page["faqs"][0]["value"]["question"] == ZH_STRINGS["Question 1?"]

@@ -1,5 +1,9 @@
 """Writing FAQ pages through v3 with bearer tokens, and the permission matrix."""
 
+from io import StringIO
+
+from django.core.management import call_command
+
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
@@ -192,3 +196,11 @@ def test_headless_preview_shows_the_draft_to_its_editor_only(api, faq_pair, edit
         assert live["hero_title"] == english.hero_title
     anonymous_draft = api("get", f"{PAGES}{english.pk}/?version=draft").json()
     assert anonymous_draft["hero_title"] == english.hero_title
+
+
+def test_a_token_made_with_the_readme_command_works(api, django_user_model):
+    django_user_model.objects.create_user("support-bot")
+    output = StringIO()
+    call_command("api_tokens", "create", "--user", "support-bot", "--name", "bot", stdout=output)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {output.getvalue().strip()}"}
+    assert api("get", "/api/v3/whoami/", **auth).json()["user"]["username"] == "support-bot"
