@@ -15,6 +15,8 @@ from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from pydantic import ValidationError as PydanticValidationError
+
 API_PATH_PREFIX = "/api/"
 V3_PATH_PREFIX = "/api/v3/"
 
@@ -126,6 +128,25 @@ def _completing_openapi_document(get_openapi_schema):
 
 
 v3_api.get_openapi_schema = _completing_openapi_document(v3_api.get_openapi_schema)
+
+
+def _server_failures_are_not_validation_errors(handle_validation_error):
+    """v3 answers any pydantic validation error with a 422, including one raised when a
+    field's resolver fails while the *response* is built: a server bug, reported to the
+    client as its own fault, with the exception's text. Make that an honest 500."""
+
+    def handle(request, exc):
+        if any(error["type"] == "get_attribute_error" for error in exc.errors()):
+            raise exc  # APIErrorMiddleware logs it and answers a JSON 500
+        return handle_validation_error(request, exc)
+
+    return handle
+
+
+v3_api.add_exception_handler(
+    PydanticValidationError,
+    _server_failures_are_not_validation_errors(v3_api._exception_handlers[PydanticValidationError]),
+)
 
 urlpatterns = [
     path("api/v2/", v2_router.urls),

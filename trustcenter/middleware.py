@@ -1,8 +1,15 @@
+import logging
+import re
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 from .api import api_error, is_api_request
+
+logger = logging.getLogger("django.request")
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -27,11 +34,18 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         return super().process_response(request, response)
 
 
-class APIQueryValidationMiddleware:
-    """Answer an API request whose query string no API can use with a clear 400.
+# The largest id or offset the database can hold (a signed 64-bit integer).
+LARGEST_DATABASE_INTEGER = 2**63 - 1
+INTEGER = re.compile(r"[+-]?\d+")
 
-    Wagtail's APIs answer an unknown ``locale`` with a 404, as if the page were missing,
-    and pass a NUL character on to the search backend, which fails with a 500.
+
+class APIErrorMiddleware:
+    """Keep API errors JSON and out of the 500s.
+
+    Refuses, with a clear 400 (404 in a path), what Wagtail's APIs would pass on to the
+    database or answer wrongly: an unknown ``locale`` (a 404, as if a page were missing), a
+    NUL character (the search backend fails), a number larger than the database's integers
+    (PostgreSQL fails). An unexpected error still gets a JSON 500, not the site's HTML page.
     """
 
     def __init__(self, get_response):
@@ -39,16 +53,35 @@ class APIQueryValidationMiddleware:
 
     def __call__(self, request):
         if is_api_request(request):
+            if any(self.too_large(segment) for segment in request.path_info.split("/")):
+                return api_error(request, 404, "No object has so large an id.")
             problem = self.query_problem(request.GET)
             if problem:
                 return api_error(request, 400, problem)
         return self.get_response(request)
 
+    def process_exception(self, request, exception):
+        if not is_api_request(request) or isinstance(exception, Http404 | PermissionDenied):
+            return None
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"request": request},
+        )
+        return api_error(request, 500, "The server failed to answer this request.")
+
     @staticmethod
-    def query_problem(query):
+    def too_large(text):
+        return bool(INTEGER.fullmatch(text)) and abs(int(text)) > LARGEST_DATABASE_INTEGER
+
+    @classmethod
+    def query_problem(cls, query):
         for name, values in query.lists():
             if any("\x00" in value for value in [name, *values]):
                 return f"query parameter {name!r} contains a NUL character."
+            if any(cls.too_large(value) for value in values):
+                return f"query parameter {name!r} is larger than {LARGEST_DATABASE_INTEGER}."
         languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
         for locale in query.getlist("locale"):
             if locale not in languages:

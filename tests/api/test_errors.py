@@ -17,7 +17,9 @@ V2_PROBLEMS = [
     ("/api/v2/pages/?type=faq.Nope", 400, "type doesn't exist"),
     ("/api/v2/pages/?search=%00", 400, "query parameter 'search' contains a NUL character."),
     ("/api/v2/pages/?rich_text_format=pdf", 400, "rich_text_format must be one of"),
+    ("/api/v2/pages/?offset=9223372036854775808", 400, "'offset' is larger than"),
     ("/api/v2/pages/99999/", 404, "No Page matches the given query."),
+    ("/api/v2/pages/9223372036854775808/", 404, "No object has so large an id."),
     ("/api/v2/pages/find/?html_path=/en/nowhere/", 404, "not found"),
     ("/api/v2/nothing/", 404, "No API endpoint at /api/v2/nothing/."),
     ("/api/v2/pages", 404, "API addresses end with a slash."),
@@ -32,7 +34,9 @@ V3_PROBLEMS = [
     ("/api/v3/pages/?search=%00", 400, "query parameter 'search' contains a NUL character."),
     ("/api/v3/pages/1/?rich_text_format=pdf", 422, "Validation failed"),
     ("/api/v3/pages/abc/", 422, "Validation failed"),
+    ("/api/v3/pages/?offset=9223372036854775808", 400, "'offset' is larger than"),
     ("/api/v3/pages/99999/", 404, "No Page matches the given query."),
+    ("/api/v3/pages/9223372036854775808/", 404, "No object has so large an id."),
     ("/api/v3/pages/find/?html_path=/en/nowhere/", 404, "No Page matches the given query."),
     ("/api/v3/whoami/", 401, "Unauthorized"),
     ("/api/v3/nothing/", 404, "No API endpoint at /api/v3/nothing/."),
@@ -63,6 +67,21 @@ def test_v3_errors_are_problem_details(client, url, status, message, headers):
     problem = response.json()
     assert problem["status"] == status
     assert message in problem["detail"]
+
+
+@pytest.mark.parametrize(
+    "url, content_type",
+    [("/api/v2/pages/{}/", "application/json"), ("/api/v3/pages/{}/", "application/problem+json")],
+)
+def test_an_unexpected_failure_is_still_json(client, faq_pair, monkeypatch, url, content_type):
+    def fail(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("faq.api.serialize_faqs", fail)
+    response = client.get(url.format(faq_pair[0].pk))
+    assert response.status_code == 500
+    assert response["Content-Type"] == content_type
+    assert "a bug" not in response.content.decode()  # no internals leak to the client
 
 
 def test_v3_validation_errors_say_what_is_wrong(client):

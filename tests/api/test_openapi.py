@@ -1,7 +1,9 @@
 """The v3 OpenAPI document: typed FAQ fields, its docs page, and a property-based run of
 the read endpoints against it (schemathesis, generating requests from the document)."""
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 import pytest
 import schemathesis
@@ -11,6 +13,17 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 pytestmark = pytest.mark.django_db
 
 v3 = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def kept_database_connection():
+    """Keep the test's database connection open across WSGI requests, as Django's test
+    client does: the handler would close it (and its transaction) after each request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 # Snippets are left out: this site registers no snippet type, so their ``type`` path
@@ -24,7 +37,9 @@ v3 = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", get_wsgi_application
     suppress_health_check=list(HealthCheck),
 )
 @pytest.mark.parametrize("reader", ["anonymous", "editor"])
-def test_read_endpoints_keep_to_the_document(case, reader, request, faq_pair, hidden_pages):
+def test_read_endpoints_keep_to_the_document(
+    case, reader, request, kept_database_connection, faq_pair, hidden_pages
+):
     headers = {}
     if reader == "editor":
         headers["Authorization"] = request.getfixturevalue("editor_auth")["HTTP_AUTHORIZATION"]
