@@ -159,12 +159,13 @@ class FAQItem(Schema):
 
 class RichTextInput(Schema):
     format: RichTextInputFormat = "db_html"
-    content: str
+    content: str = Field(min_length=1)
 
 
 class FAQItemValueInput(Schema):
     question: str = Field(min_length=1, max_length=500, description="Plain text.")
-    answer: str | RichTextInput = Field(
+    # Not empty: a draft is saved unvalidated, and publishing it would not check again.
+    answer: Annotated[str, Field(min_length=1)] | RichTextInput = Field(
         description=(
             'Database HTML (links to pages as <a linktype="page" id="…">), or '
             '{"format": "db_markdown", "content": "…"}. Allowed: '

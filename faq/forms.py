@@ -6,8 +6,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail_localize.models import Translation
 
 
-class FAQPageAPIForm(WagtailAdminPageForm):
-    """The FAQ page form behind Wagtail's v3 write API (``FAQPage.api_base_form_class``)."""
+class TranslatedPageAPIForm(WagtailAdminPageForm):
+    """A page form for Wagtail's v3 write API (a page type's ``api_base_form_class``) that
+    keeps it off pages wagtail-localize owns."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -24,15 +25,17 @@ class FAQPageAPIForm(WagtailAdminPageForm):
             )
         return cleaned_data
 
-    def clean_intro(self):
-        # v3 feeds a rich text field it was not sent through the editor's converter as "",
-        # which stores an empty paragraph: the page would show an empty intro box.
-        intro = self.cleaned_data["intro"]
-        return intro if strip_tags(intro).strip() else ""
-
     def _is_synced_translation(self):
         return Translation.objects.filter(
             source__object_id=self.instance.translation_key,
             target_locale_id=self.instance.locale_id,
             enabled=True,
         ).exists()
+
+
+class FAQPageAPIForm(TranslatedPageAPIForm):
+    def clean_intro(self):
+        # v3 feeds a rich text field it was not sent through the editor's converter as "",
+        # which stores an empty paragraph: the page would show an empty intro box.
+        intro = self.cleaned_data["intro"]
+        return intro if strip_tags(intro).strip() else ""

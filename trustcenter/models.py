@@ -5,6 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from faq.forms import TranslatedPageAPIForm
+
 
 class TrustCenterHomePage(Page):
     """The root of one language's Trust Center tree (the breadcrumb's first link)."""
@@ -16,6 +18,7 @@ class TrustCenterHomePage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_base_form_class = TranslatedPageAPIForm
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]

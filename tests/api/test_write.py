@@ -111,6 +111,13 @@ def test_a_synced_translation_is_not_written_behind_wagtail_localizes_back(
     assert chinese.revisions.count() == revisions_before
 
 
+def test_the_synced_chinese_home_is_not_written_either(api, zh_translator_auth):
+    chinese_home = home("zh-hans")
+    response = api("patch", f"{PAGES}{chinese_home.pk}/", {"title": "改"}, **zh_translator_auth)
+    assert response.status_code == 422
+    assert home("zh-hans").get_latest_revision_as_object().title == chinese_home.title
+
+
 def test_a_translator_updates_the_chinese_page(api, faq_pair, zh_translator_auth):
     _, chinese = faq_pair
     stop_syncing(chinese)
@@ -204,3 +211,12 @@ def test_a_token_made_with_the_readme_command_works(api, django_user_model):
     call_command("api_tokens", "create", "--user", "support-bot", "--name", "bot", stdout=output)
     auth = {"HTTP_AUTHORIZATION": f"Bearer {output.getvalue().strip()}"}
     assert api("get", "/api/v3/whoami/", **auth).json()["user"]["username"] == "support-bot"
+
+
+def test_an_empty_answer_is_refused_even_in_a_draft(api, faq_pair, editor_auth):
+    english, _ = faq_pair
+    response = api(
+        "patch", f"{PAGES}{english.pk}/", {"faqs": [faq_item("Why?", answer="")]}, **editor_auth
+    )
+    assert response.status_code == 422
+    assert english.revisions.count() == 1
