@@ -23,7 +23,7 @@ from wagtail.rich_text import get_rewriter
 from wagtail.rich_text.rewriters import LinkRewriter, MultiRuleRewriter
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from rest_framework.fields import Field as SerializerField
 
 from .blocks import ANSWER_FEATURES, faq_anchor
@@ -235,17 +235,20 @@ def register_v3_schemas(page_model):
             "resolve_faqs": staticmethod(_resolve_faqs),
         },
     )
+    # v3 would answer 200 to a field it cannot write (a typo, a read-only field) and
+    # ignore it: refuse it instead, naming it.
+    strict = ConfigDict(extra="forbid")
     create_schema = _extend(
         generated.create_schema,
         f"{name}CreateSchema",
         {"intro": intro_input, "faqs": list[FAQItemInput]},
-        {"intro": intro_default, "faqs": []},
+        {"intro": intro_default, "faqs": [], "model_config": strict},
     )
     patch_schema = _extend(
         generated.patch_schema,
         f"{name}PatchSchema",
         {"intro": intro_patch[0], "faqs": list[FAQItemInput]},
-        {"intro": intro_patch[1], "faqs": []},
+        {"intro": intro_patch[1], "faqs": [], "model_config": strict},
     )
     registry.register(
         ContentTypeRegistration(

@@ -104,7 +104,7 @@ class FAQPage(Page):
     # The serializers are API v2's; faq.api types these fields for v3 (see FAQConfig.ready).
     api_fields = [
         APIField("hero_title", writable=True),
-        APIField("hero_image"),
+        APIField("hero_image", writable=True),
         APIField("hero_image_alt", writable=True),
         APIField("intro", serializer=LocalizedRichTextSerializerField(), writable=True),
         APIField("numbered", writable=True),

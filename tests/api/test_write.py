@@ -4,10 +4,13 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 import pytest
+from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
 from tests.factories import home
@@ -220,3 +223,33 @@ def test_an_empty_answer_is_refused_even_in_a_draft(api, faq_pair, editor_auth):
     )
     assert response.status_code == 422
     assert english.revisions.count() == 1
+
+
+def test_every_writable_field_is_written_and_others_are_refused(api, faq_pair, editor_auth):
+    english, _ = faq_pair
+    image = Image.objects.create(title="Data centre", file=get_test_image_file())
+    changes = {
+        "title": "Cloud FAQ",
+        "slug": "cloud-faq",
+        "seo_title": "Cloud FAQ | Trust Center",
+        "search_description": "Where your data lives.",
+        "hero_title": "Your data",
+        "hero_image_id": image.pk,  # Wagtail writes a foreign key by its column name
+        "hero_image_alt": "A data centre",
+        "intro": "<p>Read <b>this</b>.</p>",
+        "numbered": True,
+        "faqs": [faq_item("Only question?")],
+    }
+    response = api("patch", f"{PAGES}{english.pk}/", changes, **editor_auth)
+    assert response.status_code == 200, response.content
+    draft = FAQPage.objects.get(pk=english.pk).get_latest_revision_as_object()
+    written = {name: getattr(draft, name) for name in changes}
+    written["intro"] = BeautifulSoup(draft.intro, "html.parser").p.decode_contents()
+    written["faqs"] = [faq_item(item.value["question"]) for item in draft.faqs]
+    assert written == {**changes, "intro": "Read <b>this</b>."}
+
+    for field in ("hero_image", "hero_image_legacy_path", "heroTitle"):
+        refused = api("patch", f"{PAGES}{english.pk}/", {field: "x"}, **editor_auth)
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["type"] == "extra_forbidden"
+        assert refused.json()["errors"][0]["loc"][-1] == field
