@@ -36,14 +36,17 @@ def faq_pair():
 
 @pytest.fixture
 def hidden_pages():
-    """Pages an anonymous reader must never see: a draft and a private page, in each language."""
+    """Pages an anonymous reader must never see, in each language: a draft, a page that
+    was published and then unpublished, and a private page."""
     pages = []
     for language_code in ("en", "zh-hans"):
         parent = home(language_code)
         draft = make_faq_page(parent, slug=f"draft-{language_code}", title="Draft", publish=False)
+        unpublished = make_faq_page(parent, slug=f"withdrawn-{language_code}", title="Withdrawn")
+        unpublished.unpublish()
         private = make_faq_page(parent, slug=f"private-{language_code}", title="Private")
         PageViewRestriction.objects.create(page=private, restriction_type="login")
-        pages += [draft, private]
+        pages += [draft, unpublished, private]
     return pages
 
 

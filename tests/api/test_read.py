@@ -132,6 +132,8 @@ def test_anonymous_readers_never_see_drafts_or_private_pages(
             assert response["Content-Type"].startswith(("application/json", "application/problem"))
         translations = client.get(f"{LISTING_URLS[version]}?translation_of={faq_pair[0].pk}")
         assert page.pk not in listed_ids(translations)
+        found = client.get(f"/api/{version}/pages/find/?html_path=/{page.slug}/")
+        assert found.status_code == 404
 
 
 def test_v2_ignores_a_logged_in_session(admin_client, hidden_pages):
