@@ -8,6 +8,7 @@ trees, a Chinese translator only in the Chinese tree, a reader nowhere.
 import json
 
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from wagtail.models import APIToken, GroupPagePermission, PageViewRestriction
 
@@ -88,8 +89,12 @@ def reader_auth(django_user_model):
 
 
 @pytest.fixture
-def api(client):
-    """JSON requests to the API: ``api("post", url, data, **headers)``."""
+def api():
+    """JSON requests to the API: ``api("post", url, data, **headers)``.
+
+    CSRF is checked, as for a real client: a bearer token needs no CSRF token.
+    """
+    client = Client(enforce_csrf_checks=True)
 
     def request(method, url, data=None, **headers):
         if data is not None:
