@@ -84,9 +84,11 @@ def serialize_rich_texts(page, sources, rich_text_format, features=None):
 
 
 def serialize_faqs(page, rich_text_format):
-    """The page's questions as API items; answers in ``rich_text_format`` (html, db_html...)."""
+    """The questions visitors see, as API items; answers in ``rich_text_format`` (html,
+    db_html...). Items awaiting translation are held back, as on the page."""
+    items = page.visible_faqs
     answers = serialize_rich_texts(
-        page, [item.value["answer"].source for item in page.faqs], rich_text_format, ANSWER_FEATURES
+        page, [item.value["answer"].source for item in items], rich_text_format, ANSWER_FEATURES
     )
     return [
         {
@@ -95,7 +97,7 @@ def serialize_faqs(page, rich_text_format):
             "anchor": faq_anchor(item.id),
             "value": {"question": item.value["question"], "answer": answer},
         }
-        for item, answer in zip(page.faqs, answers, strict=True)
+        for item, answer in zip(items, answers, strict=True)
     ]
 
 

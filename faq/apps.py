@@ -7,8 +7,14 @@ class FAQConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .localization import hold_back_untranslated_items
+        from .models import FAQPage
+
+        pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
+
         if apps.is_installed("wagtail.api.v3"):
             from .api import register_v3_schemas
-            from .models import FAQPage
 
             register_v3_schemas(FAQPage)

@@ -34,6 +34,23 @@ class TranslatedPageAPIForm(WagtailAdminPageForm):
 
 
 class FAQPageAPIForm(TranslatedPageAPIForm):
+    def clean_faqs(self):
+        # The API shows only the items visitors see: a client sending back what it read
+        # would silently delete the items held back until they are translated.
+        faqs = self.cleaned_data["faqs"]
+        held_back = set(self.instance.untranslated_faq_ids) - {item.id for item in faqs}
+        if held_back:
+            raise ValidationError(
+                _(
+                    "This page holds back %(count)d question(s) awaiting translation, which "
+                    "the API does not show; they would be deleted. Translate or delete them "
+                    "in the admin first."
+                ),
+                code="held_back_items",
+                params={"count": len(held_back)},
+            )
+        return faqs
+
     def clean_intro(self):
         # v3 feeds a rich text field it was not sent through the editor's converter as "",
         # which stores an empty paragraph: the page would show an empty intro box.

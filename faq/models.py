@@ -13,6 +13,8 @@ from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQBlock
 from .forms import FAQPageAPIForm
 
+INTRO_FEATURES = ["bold", "italic", "link"]
+
 
 class FAQPage(Page):
     """A page of questions and answers, each an expandable item with a stable anchor."""
@@ -49,9 +51,11 @@ class FAQPage(Page):
     intro = RichTextField(
         _("intro"),
         blank=True,
-        features=["bold", "italic", "link"],
+        features=INTRO_FEATURES,
         help_text=_("The paragraph above the questions."),
     )
+    # Not synchronised by wagtail-localize: each language keeps its own (the legacy Chinese
+    # page was numbered, the English one not). The importer sets it per language.
     numbered = models.BooleanField(
         _("number the questions"),
         default=False,
@@ -63,6 +67,9 @@ class FAQPage(Page):
         verbose_name=_("questions and answers"),
         help_text=_("Drag to reorder. Each item keeps its link anchor when edited or moved."),
     )
+    # On a translation: the items whose text is not (fully) translated yet. wagtail-localize
+    # would show their source text; visitors see them only once translated.
+    untranslated_faq_ids = models.JSONField(default=list, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -96,8 +103,6 @@ class FAQPage(Page):
         TranslatableField("hero_image_alt"),
         SynchronizedField("hero_image_legacy_path"),
         TranslatableField("intro"),
-        # Each language decides whether it shows numbers (the legacy Chinese page did).
-        SynchronizedField("numbered", overridable=True),
         TranslatableField("faqs"),
     ]
 
@@ -122,3 +127,9 @@ class FAQPage(Page):
     @property
     def display_hero_title(self):
         return self.hero_title or self.title
+
+    @property
+    def visible_faqs(self):
+        """The items visitors see: all of them, less those awaiting translation."""
+        held_back = set(self.untranslated_faq_ids)
+        return [item for item in self.faqs if item.id not in held_back]

@@ -19,6 +19,17 @@ from tests.factories import faq_items, home, make_faq_page, translate
 ZH_STRINGS = {"Frequently Asked Questions": "常见问题", "Question 1?": "问题一？"}
 
 
+class ChineseForEverything(dict):
+    """Translations for ``translate()``: ZH_STRINGS, and a marked Chinese version of any
+    other string (an untranslated FAQ item would be held back from the Chinese page)."""
+
+    def get(self, source, default=None):
+        return super().get(source, f"（中文）{source}")
+
+
+FULLY_TRANSLATED = ChineseForEverything(ZH_STRINGS)
+
+
 def linked_faq_items(count, link_target):
     """FAQ items whose answers link to ``link_target`` (a page) by id, as editors' links do."""
     return faq_items(
@@ -31,7 +42,7 @@ def linked_faq_items(count, link_target):
 def faq_pair():
     """A published English FAQ page (answers link to the home page) and its Chinese translation."""
     english = make_faq_page(questions=linked_faq_items(3, home("en")))
-    chinese = translate(english, strings=ZH_STRINGS)
+    chinese = translate(english, strings=FULLY_TRANSLATED)
     return english, chinese
 
 

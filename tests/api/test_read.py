@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.factories import home, make_faq_page, translate
 
-from .conftest import ZH_STRINGS, linked_faq_items
+from .conftest import FULLY_TRANSLATED, ZH_STRINGS, ChineseForEverything, linked_faq_items
 
 pytestmark = pytest.mark.django_db
 
@@ -67,13 +67,23 @@ def test_api_content_equals_the_rendered_page(client, faq_pair, version, languag
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
+def test_items_awaiting_translation_are_held_back_as_on_the_page(client, version):
+    english = make_faq_page(slug="partly", questions=linked_faq_items(3, home("en")))
+    untranslated = {"Question 2?": None, "Question 3?": None}
+    chinese = translate(english, strings=ChineseForEverything({**ZH_STRINGS, **untranslated}))
+    body = client.get(DETAIL_URLS[version].format(chinese.pk)).json()
+    assert [item["id"] for item in body["faqs"]] == [english.faqs[0].id]
+    assert api_faq(body) == rendered_faq(client, chinese)
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
 def test_faq_items_are_typed_with_anchor_and_answers_link_in_the_pages_language(
     client, faq_pair, version
 ):
     english, chinese = faq_pair
-    for page, home_url, first_question in [
-        (english, "/en/", "Question 1?"),
-        (chinese, "/zh-hans/", ZH_STRINGS["Question 1?"]),
+    for page, home_url, first_question, answer_prefix in [
+        (english, "/en/", "Question 1?", ""),
+        (chinese, "/zh-hans/", ZH_STRINGS["Question 1?"], "（中文）"),
     ]:
         # The client's language must not matter: the page's own language does.
         response = client.get(
@@ -89,7 +99,7 @@ def test_faq_items_are_typed_with_anchor_and_answers_link_in_the_pages_language(
             "anchor": f"faq-{block_id}",
             "value": {
                 "question": first_question,
-                "answer": f'<p>See <a href="{home_url}">the home page</a>.</p>',
+                "answer": f'<p>{answer_prefix}See <a href="{home_url}">the home page</a>.</p>',
             },
         }
         # Anchors are the same in both languages: a deep link survives translation.
@@ -156,7 +166,7 @@ def test_detail_query_count_does_not_grow_with_the_questions(client, version):
         english = make_faq_page(
             slug=f"faq-{questions}", questions=linked_faq_items(questions, home("en"))
         )
-        chinese = translate(english)
+        chinese = translate(english, strings=FULLY_TRANSLATED)
         for page in (english, chinese):
             url = DETAIL_URLS[version].format(page.pk)
             detail_queries(client, url)  # warm the per-process caches (site, locales)

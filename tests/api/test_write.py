@@ -13,7 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
-from tests.factories import home
+from tests.factories import home, make_faq_page, translate
+
+from .conftest import ChineseForEverything
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +255,17 @@ def test_every_writable_field_is_written_and_others_are_refused(api, faq_pair, e
         assert refused.status_code == 422
         assert refused.json()["errors"][0]["type"] == "extra_forbidden"
         assert refused.json()["errors"][0]["loc"][-1] == field
+
+
+def test_items_held_back_for_translation_are_not_deleted_by_a_round_trip(api, zh_translator_auth):
+    english = make_faq_page(slug="partly", questions=3)
+    untranslated = ChineseForEverything({"Question 2?": None})
+    chinese = translate(english, strings=untranslated)
+    stop_syncing(chinese)
+    items = api("get", f"{PAGES}{chinese.pk}/?rich_text_format=db_html").json()["faqs"]
+    assert len(items) == 2
+
+    response = api("patch", f"{PAGES}{chinese.pk}/", {"faqs": items}, **zh_translator_auth)
+    assert response.status_code == 422
+    assert "holds back 1 question(s)" in response.json()["errors"][0]["msg"]
+    assert len(FAQPage.objects.get(pk=chinese.pk).get_latest_revision_as_object().faqs) == 3

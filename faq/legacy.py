@@ -1,0 +1,297 @@
+"""Reading the legacy static Trust Center's FAQ pages (Jekyll page bodies).
+
+Pure parsing: nothing here touches the database. ``read_legacy_page`` turns one file into a
+``LegacyPage``; every problem is a ``LegacyFileError`` whose message names the file.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+# A legacy page is ~20 KB; anything this large is not one.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+LANGUAGE_ALIASES = {
+    "en": "en",
+    "en-us": "en",
+    "en-gb": "en",
+    "zh-hans": "zh-hans",
+    "zh-cn": "zh-hans",
+    "zh-sg": "zh-hans",
+    "zh": "zh-hans",
+}
+LAYOUT_LANGUAGES = {"TrustCenterPage": "en", "TrustCenterPageCN": "zh-hans"}
+
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.S)
+LAYOUT_LINE = re.compile(r"^layout:\s*['\"]?(?P<layout>[\w-]+)['\"]?\s*$", re.M)
+# "1. ", "2、", "2．\t", "3) " typed before a question; not "99.9% uptime" (a digit follows).
+QUESTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*[.．、)）](?!\d)\s*")
+
+
+class LegacyFileError(Exception):
+    def __init__(self, path, reason):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LegacyItem:
+    question: str
+    answer_html: str
+    number: str = ""
+
+
+@dataclass
+class LegacyPage:
+    path: Path
+    language: str
+    title: str
+    hero_title: str
+    hero_image_path: str
+    hero_image_alt: str
+    intro_html: str
+    items: list[LegacyItem] = field(default_factory=list)
+
+    @property
+    def numbered(self):
+        return any(item.number for item in self.items)
+
+
+def normalize_language(code):
+    """The content language for a legacy language code, or None if it isn't one we publish."""
+    return LANGUAGE_ALIASES.get(code.strip().lower().replace("_", "-"))
+
+
+def split_language_argument(argument):
+    """Split ``[LANG=]FILE`` into (language or None, path)."""
+    prefix, separator, rest = argument.partition("=")
+    if separator and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*", prefix):
+        language = normalize_language(prefix)
+        if language is None:
+            raise LegacyFileError(rest, f"unknown language {prefix!r} (use en or zh-hans)")
+        return language, Path(rest)
+    return None, Path(argument)
+
+
+def read_legacy_page(path, language=None):
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise LegacyFileError(path, f"cannot read it ({error.strerror.lower()})") from error
+    if not path.is_file():
+        raise LegacyFileError(path, "not a file")
+    if size > MAX_FILE_BYTES:
+        raise LegacyFileError(
+            path, f"too large ({size:,} bytes; a legacy page is under {MAX_FILE_BYTES:,})"
+        )
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise LegacyFileError(path, f"cannot read it ({error.strerror.lower()})") from error
+    except UnicodeDecodeError as error:
+        raise LegacyFileError(path, f"not UTF-8 text (byte {error.start})") from error
+    return parse_legacy_page(text, path, language)
+
+
+def parse_legacy_page(text, path, language=None):
+    front_matter, html = _split_front_matter(text)
+    language = language or _language_from_front_matter(front_matter)
+    if language is None:
+        raise LegacyFileError(
+            path,
+            "cannot tell its language: no 'layout: TrustCenterPage' or 'TrustCenterPageCN' "
+            "front matter; prefix the file with en= or zh-hans=",
+        )
+    soup = BeautifulSoup(html, "html.parser")
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()  # the legacy sidebar lives in a comment: visitors never saw it
+
+    content = soup.find(id="ContentWrapper")
+    items = [_read_item(block) for block in soup.select(".content-faq")] if content else []
+    if not items:
+        raise LegacyFileError(path, "no FAQ items (no .content-faq inside #ContentWrapper)")
+    if any(not item.question for item in items):
+        position = next(i for i, item in enumerate(items, start=1) if not item.question)
+        raise LegacyFileError(path, f"FAQ item {position} has no question")
+
+    hero_title = _text(soup.select_one("#HeroWrapper .box-title"))
+    title = _breadcrumb_title(soup) or hero_title
+    if not title:
+        raise LegacyFileError(path, "no page title (no breadcrumb and no h3.box-title)")
+    picture = soup.select_one("#HeroWrapper [data-alt]")
+    image = soup.select_one("#HeroWrapper [data-src]")
+    return LegacyPage(
+        path=path,
+        language=language,
+        title=title,
+        hero_title=hero_title,
+        hero_image_path=image["data-src"].strip() if image else "",
+        hero_image_alt=picture["data-alt"].strip() if picture else "",
+        intro_html=_intro_html(content),
+        items=items,
+    )
+
+
+def _split_front_matter(text):
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return "", text
+    return match.group("body"), text[match.end() :]
+
+
+def _language_from_front_matter(front_matter):
+    match = LAYOUT_LINE.search(front_matter)
+    return LAYOUT_LANGUAGES.get(match.group("layout")) if match else None
+
+
+def _text(element):
+    return " ".join(element.get_text(" ").split()) if element else ""
+
+
+def _breadcrumb_title(soup):
+    """The breadcrumb's last part: its text after the last ``//``, outside any link."""
+    breadcrumb = soup.find(id="BreadcrumbWrapper")
+    if breadcrumb is None:
+        return ""
+    loose_text = " ".join(
+        str(node)
+        for node in breadcrumb.find_all(string=True)
+        if isinstance(node, NavigableString) and node.find_parent("a") is None
+    )
+    return " ".join(loose_text.rsplit("//", 1)[-1].split())
+
+
+def _intro_html(content):
+    if content is None:
+        return ""
+    paragraphs = [
+        paragraph
+        for paragraph in content.find_all("p")
+        if paragraph.find_parent(class_="content-faq") is None
+    ]
+    return "".join(str(paragraph) for paragraph in paragraphs)
+
+
+def _read_item(block):
+    answer = block.select_one(".content-faq-footer")
+    question_element = block.find("label") or _first_child_outside(block, answer)
+    question = _text(question_element)
+    number = ""
+    match = QUESTION_NUMBER.match(question)
+    if match:
+        number, question = match.group("number"), question[match.end() :].strip()
+    answer_html = answer.decode_contents() if answer else ""
+    return LegacyItem(question=question, answer_html=answer_html, number=number)
+
+
+def _first_child_outside(block, answer):
+    for child in block.children:
+        if isinstance(child, Tag) and child is not answer:
+            return child
+    return None
+
+
+# Elements whose content is code or embedded media, never text: removed with their content.
+EXECUTABLE_ELEMENTS = [
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+]
+SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#|/|\.|[\w.-]+(/|$))", re.I)
+CANONICAL_TAGS = {"strong": "b", "em": "i"}
+
+
+def clean_legacy_html(html, features):
+    """Turn legacy HTML into rich text the editor can hold.
+
+    Returns ``(html, dropped, unmapped)``: the cleaned database HTML, what was removed
+    (scripts, event handlers, styles, unsafe URLs, markup outside ``features``) and links
+    kept as they were but that point nowhere on the new site (relative legacy paths).
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    dropped, unmapped = [], []
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for element in soup.find_all(EXECUTABLE_ELEMENTS):
+        if element.decomposed:
+            continue
+        dropped.append(f"<{element.name}> element and its content")
+        element.decompose()
+    for tag in soup.find_all(True):
+        for name in list(tag.attrs):
+            if name.lower().startswith("on"):
+                dropped.append(f"{name} event handler on <{tag.name}>")
+                del tag[name]
+            elif name.lower() == "style":
+                dropped.append(f"style attribute on <{tag.name}>")
+                del tag[name]
+        if tag.name == "a":
+            href = " ".join(tag.get("href", "").split())
+            if not href:
+                tag.unwrap()
+            elif not SAFE_URL.match(href):
+                dropped.append(f"unsafe link {href[:60]!r} (its text is kept)")
+                tag.unwrap()
+            elif not re.match(r"^(https?:|mailto:|tel:)", href, re.I):
+                unmapped.append(f"relative link {href!r} (kept; it points at the legacy site)")
+        elif tag.name in CANONICAL_TAGS:
+            tag.name = CANONICAL_TAGS[tag.name]
+    _collapse_whitespace(soup)
+
+    from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+
+    cleaned, removals = DbHTMLConverter(features=features).clean(str(soup))
+    dropped += [
+        f"<{removal.tag}> markup ({removal.action}: {removal.reason.replace('_', ' ')})"
+        for removal in removals
+    ]
+    return cleaned.strip(), dropped, unmapped
+
+
+def _collapse_whitespace(soup):
+    """Collapse whitespace as a browser shows it, and drop it between block elements."""
+    for node in soup.find_all(string=True):
+        collapsed = re.sub(r"\s+", " ", str(node))
+        if not collapsed.strip() and _between_blocks(node):
+            node.extract()
+        elif collapsed != str(node):
+            node.replace_with(collapsed)
+    for block in soup.find_all(["p", "li"]):
+        _strip_edges(block)
+
+
+# Containers whose whitespace-only text is layout, not content.
+BETWEEN_BLOCKS = {"[document]", "ul", "ol", "div", "blockquote"}
+
+
+def _between_blocks(node):
+    return node.parent is None or node.parent.name in BETWEEN_BLOCKS
+
+
+def _strip_edges(block):
+    first = block.find(string=True)
+    if first is not None:
+        first.replace_with(str(first).lstrip())
+    last = block.find_all(string=True)
+    if last:
+        last[-1].replace_with(str(last[-1]).rstrip())

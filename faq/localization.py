@@ -1,0 +1,125 @@
+"""How FAQ pages meet wagtail-localize.
+
+wagtail-localize fills every untranslated string of a translation with the source text. A
+Chinese trust center must never show English, so a translated FAQ page remembers which
+items are not fully translated (``FAQPage.untranslated_faq_ids``) and holds them back
+until a translator finishes them.
+"""
+
+import json
+
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue, validate_translation_links
+
+FAQ_FIELD = "faqs"
+
+
+def block_id_of(context_path):
+    """The FAQ block id in a wagtail-localize context path (``faqs.<id>.answer``), else None."""
+    field_name, _, rest = context_path.partition(".")
+    if field_name != FAQ_FIELD or not rest:
+        return None
+    return rest.split(".", 1)[0]
+
+
+def translation_source_of(page):
+    """The wagtail-localize source this page is a translation of, or None for a source page."""
+    return (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
+
+
+def untranslated_item_ids(source, locale):
+    """Ids of the FAQ items with at least one string not yet translated into ``locale``."""
+    paths = (
+        StringSegment.objects.filter(source=source, context__path__startswith=f"{FAQ_FIELD}.")
+        .annotate_translation(locale)
+        .filter(translation__isnull=True)
+        .values_list("context__path", flat=True)
+    )
+    return sorted({block_id_of(path) for path in paths})
+
+
+def hold_back_untranslated_items(sender, instance, **kwargs):
+    """pre_save: record which items of a translated FAQ page still await translation."""
+    if instance.locale_id is None or instance.translation_key is None:
+        return
+    source = translation_source_of(instance)
+    instance.untranslated_faq_ids = (
+        untranslated_item_ids(source, instance.locale) if source is not None else []
+    )
+
+
+def prefill_translation(source, locale, strings, overrides=None, user=None):
+    """Store translations of a source's strings and per-language overrides, as a translator would.
+
+    ``strings`` maps ``(context path, source string)`` to the translated string (HTML with the
+    source's ``<a id="aN">`` link ids); ``overrides`` maps an overridable segment's context path
+    (for a rich-text link: ``<field path>.<quoted href>``) to its value in ``locale``.
+    Translations are validated as wagtail-localize's editor validates them; invalid ones raise
+    ``ValueError``. Returns how many translations and overrides were created or changed.
+    """
+    wanted = {}
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        translated = strings.get((segment.context.path, segment.string.data))
+        if translated is not None:
+            StringValue.from_translated_html(translated)
+            validate_translation_links(segment.string.data, translated)
+            wanted[(segment.string_id, segment.context_id)] = translated
+    existing = {
+        (translation.translation_of_id, translation.context_id): translation
+        for translation in StringTranslation.objects.filter(
+            locale=locale, context_id__in={context_id for _, context_id in wanted}
+        )
+    }
+    created, updated = [], []
+    for (string_id, context_id), data in wanted.items():
+        translation = existing.get((string_id, context_id))
+        if translation is None:
+            translation = StringTranslation(
+                translation_of_id=string_id, locale=locale, context_id=context_id
+            )
+            created.append(translation)
+        elif translation.data != data or translation.has_error:
+            updated.append(translation)
+        else:
+            continue
+        translation.data = data
+        translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+        translation.last_translated_by = user
+        translation.has_error = False
+        translation.field_error = ""
+    StringTranslation.objects.bulk_create(created)
+    StringTranslation.objects.bulk_update(
+        updated,
+        ["data", "translation_type", "last_translated_by", "has_error", "field_error"],
+    )
+    return len(created) + len(updated) + _store_overrides(source, locale, overrides or {}, user)
+
+
+def _store_overrides(source, locale, overrides, user):
+    changed = 0
+    overridable = OverridableSegment.objects.filter(
+        source=source, context__path__in=list(overrides)
+    ).select_related("context")
+    for segment in overridable:
+        value = json.dumps(overrides[segment.context.path])
+        override = SegmentOverride.objects.filter(locale=locale, context=segment.context).first()
+        if override is not None and override.data_json == value and not override.has_error:
+            continue
+        SegmentOverride.objects.update_or_create(
+            locale=locale,
+            context=segment.context,
+            defaults={"data_json": value, "last_translated_by": user, "has_error": False},
+        )
+        changed += 1
+    return changed
