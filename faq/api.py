@@ -105,51 +105,54 @@ def requested_rich_text_format(request):
     return APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
 
 
-class FAQItemsSerializerField(SerializerField):
+class PageSerializerField(SerializerField):
+    """API v2: a field serialized from the whole page, whose language its rich text needs."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    @property
+    def rich_text_format(self):
+        # The v2 view validates ?rich_text_format= once and puts it in the context.
+        rich_text_format = self.context.get("_wagtail_rich_text_format")
+        return rich_text_format or requested_rich_text_format(self.context.get("request"))
+
+
+class FAQItemsSerializerField(PageSerializerField):
     """API v2: a FAQ page's ``faqs``, with anchors and answers in the page's language."""
 
-    def __init__(self, **kwargs):
-        # The whole page: the answers' links are expanded in its language.
-        super().__init__(source="*", read_only=True, **kwargs)
-
     def to_representation(self, page):
-        rich_text_format = self.context.get("_wagtail_rich_text_format")
-        if rich_text_format is None:
-            rich_text_format = requested_rich_text_format(self.context.get("request"))
-        return serialize_faqs(page, rich_text_format)
+        return serialize_faqs(page, self.rich_text_format)
 
 
-class LocalizedRichTextSerializerField(SerializerField):
+class LocalizedRichTextSerializerField(PageSerializerField):
     """API v2: a rich text field, its links expanded in the page's language."""
 
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
     def to_representation(self, page):
-        rich_text_format = self.context.get("_wagtail_rich_text_format")
-        if rich_text_format is None:
-            rich_text_format = requested_rich_text_format(self.context.get("request"))
         field = page._meta.get_field(self.field_name)
         [text] = serialize_rich_texts(
-            page, [getattr(page, self.field_name)], rich_text_format, field.features
+            page, [getattr(page, self.field_name)], self.rich_text_format, field.features
         )
         return text
 
 
 # API v3 (django-ninja): the typed schemas behind the OpenAPI document.
 
-HTML = Annotated[
-    str,
-    Field(
-        description="HTML; links to pages point at the page's own language.",
-        json_schema_extra={"format": "html", "x-rich-text-features": ANSWER_FEATURES},
-    ),
-]
+
+def html(features):
+    """A rich text string as the APIs send it (in the default ``rich_text_format``)."""
+    return Annotated[
+        str,
+        Field(
+            description="HTML; links to pages point at the page's own language.",
+            json_schema_extra={"format": "html", "x-rich-text-features": features},
+        ),
+    ]
 
 
 class FAQItemValue(Schema):
     question: str = Field(description="Plain text, without a number.")
-    answer: HTML
+    answer: html(ANSWER_FEATURES)
 
 
 class FAQItem(Schema):
@@ -217,22 +220,21 @@ def register_v3_schemas(page_model):
         )
 
     from wagtail.api.v3.registry import ContentTypeRegistration, registry
-    from wagtail.api.v3.schemas import create_generator, patch_generator
+    from wagtail.api.v3.schemas import create_generator
     from wagtail.api.v3.schemas.generators.write import rich_text_schema
 
     generated = registry.get(page_model._meta.label)
     name = page_model._meta.object_name
     intro_field = page_model._meta.get_field("intro")
+    # Optional (it defaults to ""), so the same for a partial update.
     intro_input, intro_default = rich_text_schema(create_generator, intro_field)
-    intro_patch = patch_generator._make_optional((intro_input, intro_default))
 
+    # Without defaults: a FAQ page always has both, and a generated client can rely on it.
     read_schema = _extend(
         generated.read_schema,
         f"{name}Schema",
-        {"intro": HTML, "faqs": list[FAQItem]},
+        {"intro": html(intro_field.features), "faqs": list[FAQItem]},
         {
-            "intro": "",
-            "faqs": [],
             "resolve_intro": _localized_rich_text_resolver("intro", intro_field.features),
             "resolve_faqs": staticmethod(_resolve_faqs),
         },
@@ -249,8 +251,8 @@ def register_v3_schemas(page_model):
     patch_schema = _extend(
         generated.patch_schema,
         f"{name}PatchSchema",
-        {"intro": intro_patch[0], "faqs": list[FAQItemInput]},
-        {"intro": intro_patch[1], "faqs": [], "model_config": strict},
+        {"intro": intro_input, "faqs": list[FAQItemInput]},
+        {"intro": intro_default, "faqs": [], "model_config": strict},
     )
     registry.register(
         ContentTypeRegistration(

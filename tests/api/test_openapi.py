@@ -62,9 +62,11 @@ def resolve(document, schema):
 def test_the_document_types_the_faq_fields(client):
     document = client.get("/api/v3/openapi.json").json()
     schemas = document["components"]["schemas"]
+    assert {"intro", "faqs"} <= set(schemas["FAQPageSchema"]["required"])
     page = schemas["FAQPageSchema"]["properties"]
     assert page["hero_title"]["anyOf"][0]["type"] == "string"
     assert page["intro"] == {**page["intro"], "type": "string", "format": "html"}
+    assert page["intro"]["x-rich-text-features"] == ["bold", "italic", "link"]
     assert page["faqs"]["type"] == "array"
     item = resolve(document, page["faqs"]["items"])
     assert item["required"] == ["id", "type", "anchor", "value"]
