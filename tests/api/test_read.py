@@ -183,3 +183,16 @@ def test_the_readme_requests_find_the_chinese_faq(client, faq_pair):
     [page] = v2["items"]
     assert page["id"] == chinese.pk
     assert page["faqs"][0]["value"]["question"] == ZH_STRINGS["Question 1?"]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_find_a_page_by_the_path_of_its_html_url(client, faq_pair, version):
+    for page in (*faq_pair, home("en"), home("zh-hans")):
+        path = client.get(DETAIL_URLS[version].format(page.pk)).json()["meta"]["html_url"]
+        path = path.removeprefix("http://localhost")
+        found = client.get(f"/api/{version}/pages/find/", {"html_path": path}, follow=True)
+        assert found.json()["id"] == page.pk, path
+    missing = client.get(f"/api/{version}/pages/find/", {"html_path": "/zh-hans/nowhere/"})
+    assert missing.status_code == 404
+    # The site itself serves each page at one address only.
+    assert client.get("/en/zh-hans/faq/").status_code == 404
