@@ -2,7 +2,8 @@ import logging
 import re
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -45,7 +46,8 @@ class APIErrorMiddleware:
     Refuses, with a clear 400 (404 in a path), what Wagtail's APIs would pass on to the
     database or answer wrongly: an unknown ``locale`` (a 404, as if a page were missing), a
     NUL character (the search backend fails), a number larger than the database's integers
-    (PostgreSQL fails). An unexpected error still gets a JSON 500, not the site's HTML page.
+    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500). An
+    unexpected error still gets a JSON 500, not the site's HTML page.
     """
 
     def __init__(self, get_response):
@@ -82,6 +84,12 @@ class APIErrorMiddleware:
                 return f"query parameter {name!r} contains a NUL character."
             if any(cls.too_large(value) for value in values):
                 return f"query parameter {name!r} is larger than {LARGEST_DATABASE_INTEGER}."
+        user_id_field = get_user_model()._meta.pk
+        for user_id in query.getlist("user_id"):
+            try:
+                user_id_field.to_python(user_id)
+            except ValidationError:
+                return f"user_id must be a user's id; got {user_id!r}."
         languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
         for locale in query.getlist("locale"):
             if locale not in languages:

@@ -38,6 +38,7 @@ V3_PROBLEMS = [
     ("/api/v3/pages/99999/", 404, "No Page matches the given query."),
     ("/api/v3/pages/9223372036854775808/", 404, "No object has so large an id."),
     ("/api/v3/pages/find/?html_path=/en/nowhere/", 404, "No Page matches the given query."),
+    ("/api/v3/pages/1/revisions/?user_id=null", 400, "user_id must be a user's id"),
     ("/api/v3/whoami/", 401, "Unauthorized"),
     ("/api/v3/nothing/", 404, "No API endpoint at /api/v3/nothing/."),
 ]
