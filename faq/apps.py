@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_save
 
 
 class FAQConfig(AppConfig):
@@ -11,8 +12,10 @@ class FAQConfig(AppConfig):
 
         from .localization import hold_back_untranslated_items
         from .models import FAQPage
+        from .search import index_saved_page
 
         pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
+        post_save.connect(index_saved_page, sender=FAQPage)
 
         if apps.is_installed("wagtail.api.v3"):
             from .api import register_v3_schemas

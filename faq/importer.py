@@ -24,6 +24,7 @@ from .blocks import ANSWER_FEATURES
 from .legacy import LegacyPage, clean_legacy_html
 from .localization import prefill_translation
 from .models import INTRO_FEATURES, FAQPage
+from .redirects import LegacyRedirectError, set_legacy_redirects
 
 SOURCE_LANGUAGE = "en"
 
@@ -84,8 +85,13 @@ class ImportReport:
         return "\n".join(self.lines)
 
 
-def import_legacy_pages(legacy_pages, slug="faq", publish=True, dry_run=False, user=None):
+def import_legacy_pages(
+    legacy_pages, slug="faq", publish=True, dry_run=False, user=None, redirects=()
+):
     """Import legacy pages (at most one per language). Returns an ``ImportReport``.
+
+    ``redirects``: ``(language, old path)`` pairs (see ``faq.redirects``), each made a
+    permanent redirect to the imported page in that language, in the same transaction.
 
     Raises ``ImportRefused`` before writing anything if the set of files can't be imported.
     With ``dry_run`` everything is done inside a transaction that is then rolled back, and
@@ -110,6 +116,8 @@ def import_legacy_pages(legacy_pages, slug="faq", publish=True, dry_run=False, u
                 importer.import_translation(source_page, english, prepared)
             else:
                 importer.import_standalone(prepared)
+        if redirects:
+            importer.redirect(source_page, list(by_language), redirects)
         if dry_run:
             transaction.set_rollback(True)
             report.add("Dry run: nothing was written.")
@@ -268,6 +276,22 @@ class _Importer:
             self._save(current)
         self._report_page(prepared, FAQPage.objects.get(pk=current.pk), created, changed)
         self.report.add("  no English source: a page of its own, not a translation")
+
+    # -- the legacy site's addresses ----------------------------------------------------
+
+    def redirect(self, source_page, languages, redirects):
+        page = source_page
+        if page is None:  # no English page: redirect to the page imported on its own
+            page = FAQPage.objects.child_of(_home(languages[0])).filter(slug=self.slug).first()
+        try:
+            saved = set_legacy_redirects(page, redirects)
+        except LegacyRedirectError as error:
+            raise ImportRefused(f"--redirect-from {error}") from error
+        for redirect in saved:
+            target = redirect.redirect_page
+            self.report.add(
+                f"redirect {redirect.old_path} -> {target.url or target.url_path} (permanent)"
+            )
 
     # -- reporting ----------------------------------------------------------------------
 

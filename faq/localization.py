@@ -29,23 +29,59 @@ def block_id_of(context_path):
 
 
 def translation_source_of(page):
-    """The wagtail-localize source this page is a translation of, or None for a source page."""
+    """The wagtail-localize source this page is a synced translation of, or None (a source
+    page, or a translation a translator stopped syncing and now edits as a page of its own)."""
     return (
-        TranslationSource.objects.filter(object_id=page.translation_key)
+        TranslationSource.objects.filter(
+            object_id=page.translation_key,
+            translations__target_locale_id=page.locale_id,
+            translations__enabled=True,
+        )
         .exclude(locale_id=page.locale_id)
         .first()
     )
 
 
-def untranslated_item_ids(source, locale):
-    """Ids of the FAQ items with at least one string not yet translated into ``locale``."""
-    paths = (
-        StringSegment.objects.filter(source=source, context__path__startswith=f"{FAQ_FIELD}.")
+def untranslated_segments(sources, locale):
+    """The string segments of ``sources`` that wagtail-localize has no translation for into
+    ``locale`` (and so would fill with the source text)."""
+    return (
+        StringSegment.objects.filter(source__in=sources)
         .annotate_translation(locale)
         .filter(translation__isnull=True)
-        .values_list("context__path", flat=True)
     )
-    return sorted({block_id_of(path) for path in paths})
+
+
+def untranslated_item_ids(source, locale):
+    """Ids of the FAQ items with at least one string not yet translated into ``locale``."""
+    paths = untranslated_segments([source], locale).filter(
+        context__path__startswith=f"{FAQ_FIELD}."
+    )
+    return sorted({block_id_of(path) for path in paths.values_list("context__path", flat=True)})
+
+
+def pending_translation(page):
+    """What of a translated FAQ page awaits translation, measured against its source as last
+    synced: ``(items, fields)`` where ``items`` lists ``(number, source question)`` of the
+    items held back from the page and ``fields`` the names of the other fields still in the
+    source language. None for a page that is not a translation."""
+    source = translation_source_of(page)
+    if source is None:
+        return None
+    paths = set(
+        untranslated_segments([source], page.locale).values_list("context__path", flat=True)
+    )
+    held_back = {block_id_of(path) for path in paths}
+    items = [
+        (number, item.value["question"])
+        for number, item in enumerate(source.as_instance().faqs, start=1)
+        if item.id in held_back
+    ]
+    field_names = {path.split(".", 1)[0] for path in paths} - {FAQ_FIELD}
+    fields = [
+        str(field.verbose_name) for field in page._meta.concrete_fields if field.name in field_names
+    ]
+    return items, fields
 
 
 def hold_back_untranslated_items(sender, instance, **kwargs):

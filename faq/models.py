@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
-from .blocks import FAQBlock
+from .blocks import FAQBlock, faq_anchor
 from .forms import FAQPageAPIForm
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -96,8 +96,9 @@ class FAQPage(Page):
         TranslatableField("title"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
-        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable.
-        SynchronizedField("slug"),
+        # Chinese URLs mirror the English ones (/zh-hans/faq/): readable and stable. Not
+        # overridable: wagtail-localize would drop a Chinese slug (ASCII slugify).
+        SynchronizedField("slug", overridable=False),
         TranslatableField("hero_title"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
@@ -128,8 +129,40 @@ class FAQPage(Page):
     def display_hero_title(self):
         return self.hero_title or self.title
 
+    def serve_preview(self, request, mode_name):
+        # A preview (e.g. wagtail-localize's preview of a translation) is never saved, so the
+        # pre_save hook hasn't recorded which items are held back: record them here.
+        from .localization import hold_back_untranslated_items
+
+        hold_back_untranslated_items(type(self), self)
+        return super().serve_preview(request, mode_name)
+
     @property
     def visible_faqs(self):
         """The items visitors see: all of them, less those awaiting translation."""
         held_back = set(self.untranslated_faq_ids)
         return [item for item in self.faqs if item.id not in held_back]
+
+
+class FAQSearchEntry(models.Model):
+    """One question of a live FAQ page, as the FAQ search finds it (see ``faq.search``)."""
+
+    page = models.ForeignKey(FAQPage, on_delete=models.CASCADE, related_name="search_entries")
+    block_id = models.CharField(max_length=64)
+    position = models.PositiveIntegerField()
+    question = models.TextField()
+    answer = models.TextField()
+    question_terms = models.TextField()
+    answer_terms = models.TextField()
+
+    class Meta:
+        verbose_name = _("FAQ search entry")
+        verbose_name_plural = _("FAQ search entries")
+        ordering = ["page", "position"]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def anchor(self):
+        return faq_anchor(self.block_id)

@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from wagtail.images.models import Image
@@ -14,8 +15,9 @@ from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
 from tests.factories import home, make_faq_page, translate
+from trustcenter.roles import EDITORS, TRANSLATORS
 
-from .conftest import ChineseForEverything
+from .conftest import ChineseForEverything, user_with_token
 
 pytestmark = pytest.mark.django_db
 
@@ -269,3 +271,23 @@ def test_items_held_back_for_translation_are_not_deleted_by_a_round_trip(api, zh
     assert response.status_code == 422
     assert "holds back 1 question(s)" in response.json()["errors"][0]["msg"]
     assert len(FAQPage.objects.get(pk=chinese.pk).get_latest_revision_as_object().faqs) == 3
+
+
+@pytest.mark.parametrize(
+    "role, language, allowed",
+    [
+        (EDITORS, "en", True),
+        (EDITORS, "zh-hans", False),
+        (TRANSLATORS, "zh-hans", True),
+        (TRANSLATORS, "en", False),
+    ],
+)
+def test_the_sites_roles_hold_through_the_api(
+    api, faq_pair, django_user_model, role, language, allowed
+):
+    """The site's own roles (trustcenter.roles), not only the ones these tests define."""
+    page = faq_pair[0] if language == "en" else faq_pair[1]
+    stop_syncing(faq_pair[1])
+    auth = user_with_token(django_user_model, "someone", Group.objects.get(name=role))
+    response = api("patch", f"{PAGES}{page.pk}/", {"hero_title": "Changed"}, **auth)
+    assert response.status_code == (200 if allowed else 403), response.content

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from trustcenter.machine_translation import machine_translator_from_env
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -142,6 +144,11 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Trust Center")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+# Translation (README "Translating"): machine translation only pre-fills, off unless configured;
+# a new translation starts as a draft, published by a translator.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The APIs answer with HTML rich text, links expanded (the page's own language: faq.api).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

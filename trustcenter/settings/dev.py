@@ -1,3 +1,7 @@
+import os
+
+from trustcenter.machine_translation import machine_translator_from_env
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -6,3 +10,5 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "django-insecure-development-key-do-not-use-in-production"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# wagtail-localize's dummy translator unless MACHINE_TRANSLATOR says otherwise.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ, default="dummy")

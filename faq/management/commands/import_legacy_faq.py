@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from faq.importer import ImportRefused, import_legacy_pages
 from faq.legacy import LegacyFileError, read_legacy_page, split_language_argument
+from faq.redirects import LegacyRedirectError, parse_redirect_spec
 
 # Distinct from a crash (1): the input was refused and nothing was written.
 REFUSED = 2
@@ -27,14 +28,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would be done; write nothing."
         )
+        parser.add_argument(
+            "--redirect-from",
+            action="append",
+            default=[],
+            metavar="LANG=/old/path.html",
+            help="Permanently redirect a legacy address to the page in LANG (repeatable).",
+        )
 
-    def handle(self, *args, files, slug, draft, dry_run, **options):
+    def handle(self, *args, files, slug, draft, dry_run, redirect_from, **options):
+        try:
+            redirects = [parse_redirect_spec(spec) for spec in redirect_from]
+        except LegacyRedirectError as error:
+            raise CommandError(f"--redirect-from {error}", returncode=REFUSED) from error
         try:
             pages = [
                 read_legacy_page(path, language)
                 for language, path in map(split_language_argument, files)
             ]
-            report = import_legacy_pages(pages, slug=slug, publish=not draft, dry_run=dry_run)
+            report = import_legacy_pages(
+                pages, slug=slug, publish=not draft, dry_run=dry_run, redirects=redirects
+            )
         except (LegacyFileError, ImportRefused) as error:
             raise CommandError(str(error), returncode=REFUSED) from error
         self.stdout.write(str(report))

@@ -1,6 +1,7 @@
 // Progressive disclosure for FAQ items. Without this script every answer stays visible.
 // Each question gets a real <button> (keyboard and screen readers work natively) with
 // aria-expanded; the legacy class "content-faqys" marks an open question for old CSS.
+// The question's permalink stays beside the button (a link inside a button is invalid).
 (function () {
   "use strict";
 
@@ -16,22 +17,29 @@
 
   function enhance(item) {
     var question = item.querySelector(".content-faq-question");
+    var text = item.querySelector(".content-faq-question-text");
     var answer = item.querySelector(".content-faq-footer");
-    if (!question || !answer || question.querySelector(".content-faq-toggle")) return;
+    if (!question || !text || !answer || question.querySelector(".content-faq-toggle")) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "content-faq-toggle";
     if (answer.id) button.setAttribute("aria-controls", answer.id);
-    while (question.firstChild) button.appendChild(question.firstChild);
-    question.appendChild(button);
+    question.insertBefore(button, text);
+    button.appendChild(text);
     button.addEventListener("click", function () {
       setOpen(item, button.getAttribute("aria-expanded") !== "true");
     });
     setOpen(item, false);
   }
 
+  // A link to a question (#faq-<id>, or its -question/-answer parts) opens it and shows it.
   function openFromHash() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return; // a malformed fragment: nothing to open
+    }
     if (!id) return;
     var target = document.getElementById(id);
     var item = target && target.closest("[data-faq-item]");

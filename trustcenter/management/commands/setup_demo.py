@@ -12,6 +12,13 @@ LEGACY_PAGES = [
     f"en={DEMO_DIR / 'legacy-faq-en.txt'}",
     f"zh-hans={DEMO_DIR / 'legacy-faq-zh-cn.txt'}",
 ]
+# The legacy site's addresses of these pages, old and newer.
+LEGACY_ADDRESSES = [
+    "en=/resources/FAQ.html",
+    "zh-hans=/resources/FAQ-cn.html",
+    "en=/en-us/resources/FAQ.html",
+    "zh-hans=/zh-cn/resources/FAQ.html",
+]
 
 
 class Command(BaseCommand):
@@ -21,7 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username, **options):
-        call_command("import_legacy_faq", *LEGACY_PAGES, stdout=self.stdout)
+        redirects = [f"--redirect-from={address}" for address in LEGACY_ADDRESSES]
+        call_command("import_legacy_faq", *LEGACY_PAGES, *redirects, stdout=self.stdout)
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
         with transaction.atomic():
             user, _ = get_user_model().objects.get_or_create(

@@ -1,0 +1,190 @@
+"""Search over the questions and answers of live FAQ pages, in any language.
+
+Wagtail's database search backend cannot find a Chinese word inside a Chinese sentence:
+Chinese has no spaces, so PostgreSQL and SQLite index a whole sentence as one token. This
+search keeps its own index, one row per question (``FAQSearchEntry``), and matches on it
+with plain ``LIKE`` lookups, which behave the same on SQLite and PostgreSQL:
+
+- A run of CJK characters in the query must occur as written in the question or the
+  answer (substring match), so 数据 finds 客户数据存储在哪里.
+- Other words are stemmed with the Snowball English stemmer and matched as whole terms,
+  the last one also as a prefix, as Wagtail's backends do; English stop words are
+  ignored unless the query has nothing else.
+
+Questions that have every query term (in the question or the answer) are found; if none
+has them all, those with some, most terms first. Questions that match come before answers
+that match. The index is rewritten whenever a FAQ page is saved, from what visitors see,
+and searches only look at pages that are live and public now.
+"""
+
+import functools
+import operator
+import re
+import unicodedata
+from dataclasses import dataclass
+from html import unescape
+
+from django.db import transaction
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import strip_tags
+
+import snowballstemmer
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 10
+
+# Han, kana, Hangul and their compatibility and extension blocks.
+_CJK = (
+    "\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_TOKEN = re.compile(rf"(?P<cjk>[{_CJK}]+)|(?P<word>(?:(?![{_CJK}])[^\W_])+)")
+
+# Common English words, which PostgreSQL's "english" search configuration ignores too.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can did do does doing don down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our
+    ours ourselves out over own same she should so some such t than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with you your yours yourself yourselves""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def normalize(text):
+    """Fold width and case, so ＦＡＱ, FAQ and faq are one word."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    is_cjk: bool
+    is_stop_word: bool = False
+
+
+def tokenize(text):
+    terms = []
+    for match in _TOKEN.finditer(normalize(text)):
+        if match["cjk"]:
+            terms.append(Term(match["cjk"], is_cjk=True))
+        else:
+            word = match["word"]
+            terms.append(Term(_stemmer.stemWord(word), False, word in STOP_WORDS))
+    return terms
+
+
+def index_terms(text):
+    """What the index stores: space-separated terms with a space at each end, so that
+    `` term `` matches a whole term, `` term`` a prefix and ``数据`` any CJK substring."""
+    return f" {' '.join(term.text for term in tokenize(text))} "
+
+
+def plain_text(html):
+    return " ".join(unescape(strip_tags(html)).split())
+
+
+def query_patterns(query):
+    """The query's terms as ``LIKE`` fragments of the index (see ``index_terms``)."""
+    terms = tokenize(query[:MAX_QUERY_LENGTH])
+    terms = [term for term in terms if not term.is_stop_word] or terms
+    terms = list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
+    patterns = []
+    for position, term in enumerate(terms, start=1):
+        if term.is_cjk:
+            patterns.append(term.text)
+        elif position == len(terms):
+            patterns.append(f" {term.text}")
+        else:
+            patterns.append(f" {term.text} ")
+    return patterns
+
+
+@dataclass
+class SearchResults:
+    entries: object  # a FAQSearchEntry queryset, best first
+    matched_all_terms: bool
+
+
+def search(query, locale, pages):
+    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
+
+    The entries that have every query term; if there are none, those that have some (as
+    Wagtail's default "or" search would find them), most terms first. Among equals, a term
+    in the question beats a term in the answer.
+    """
+    from .models import FAQSearchEntry
+
+    patterns = query_patterns(query)
+    if not patterns:
+        return SearchResults(FAQSearchEntry.objects.none(), matched_all_terms=True)
+    candidates = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
+    matches = [
+        Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
+        for pattern in patterns
+    ]
+    entries = candidates.filter(*matches)
+    matched_all_terms = len(patterns) == 1 or entries.exists()
+    if not matched_all_terms:
+        entries = candidates.filter(functools.reduce(operator.or_, matches))
+    ranked = entries.annotate(
+        terms_found=_count(matches),
+        question_hits=_count(Q(question_terms__contains=pattern) for pattern in patterns),
+    ).order_by("-terms_found", "-question_hits", "page__path", "position")
+    return SearchResults(ranked.select_related("page"), matched_all_terms)
+
+
+def _count(conditions):
+    """How many of ``conditions`` a row meets, as an SQL expression."""
+    return functools.reduce(
+        operator.add,
+        (
+            Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+            for condition in conditions
+        ),
+    )
+
+
+@transaction.atomic
+def index_page(page_id):
+    """Rewrite the index entries of one FAQ page from what visitors see (none if not live)."""
+    from .models import FAQPage, FAQSearchEntry
+
+    FAQSearchEntry.objects.filter(page_id=page_id).delete()
+    page = FAQPage.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return 0
+    entries = []
+    for position, item in enumerate(page.visible_faqs):
+        question = item.value["question"]
+        answer = plain_text(item.value["answer"].source)
+        entries.append(
+            FAQSearchEntry(
+                page=page,
+                block_id=item.id,
+                position=position,
+                question=question,
+                answer=answer,
+                question_terms=index_terms(question),
+                answer_terms=index_terms(answer),
+            )
+        )
+    FAQSearchEntry.objects.bulk_create(entries)
+    return len(entries)
+
+
+def index_saved_page(sender, instance, update_fields=None, **kwargs):
+    """post_save: re-index when the live content, the live state or the held-back items may
+    have changed.
+
+    Saving a draft revision saves only bookkeeping fields (``update_fields``) and keeps
+    the live content, so it changes nothing here.
+    """
+    if update_fields is not None and not {"faqs", "live", "untranslated_faq_ids"} & set(
+        update_fields
+    ):
+        return
+    index_page(instance.pk)

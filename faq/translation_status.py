@@ -1,0 +1,94 @@
+"""How far each language's translation of each FAQ page is behind its source page.
+
+A handful of queries for any number of pages (one more per target language), so the
+admin's "Translation status" report stays fast as pages are added.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.urls import reverse
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from .localization import untranslated_segments
+from .models import FAQPage
+
+
+@dataclass
+class LanguageStatus:
+    locale: Locale
+    page: Page | None = None  # the translated page, if there is one
+    synced: bool = False  # a wagtail-localize translation keeps it in step with the source
+    strings: int = 0  # strings of the source as last synced
+    behind: int = 0  # of those, not (or only machine) translated
+    source_changed: bool = False  # the source was published after the last sync
+    translate_url: str = ""
+    sync_url: str = ""
+
+    @property
+    def up_to_date(self):
+        return self.synced and not self.behind and not self.source_changed and self.page.live
+
+
+@dataclass
+class PageStatus:
+    page: FAQPage
+    languages: list[LanguageStatus]
+
+
+def translation_status(source_locale=None):
+    """A ``PageStatus`` per FAQ page of ``source_locale`` (default: the default locale)."""
+    source_locale = source_locale or Locale.get_default()
+    pages = list(FAQPage.objects.filter(locale=source_locale).order_by("path"))
+    locales = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
+    keys = [page.translation_key for page in pages]
+    sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(object_id__in=keys, locale=source_locale)
+    }
+    synced = set(
+        Translation.objects.filter(source__in=sources.values(), enabled=True).values_list(
+            "source_id", "target_locale_id"
+        )
+    )
+    translated_pages = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
+            "id", "title", "translation_key", "locale_id", "live"
+        )
+    }
+    strings = _count_by_source(StringSegment.objects.filter(source__in=sources.values()))
+    behind = {
+        locale.pk: _count_by_source(untranslated_segments(sources.values(), locale))
+        for locale in locales
+    }
+
+    statuses = []
+    for page in pages:
+        source = sources.get(page.translation_key)
+        languages = []
+        for locale in locales:
+            status = LanguageStatus(locale, translated_pages.get((page.translation_key, locale.pk)))
+            if status.page is None:
+                status.translate_url = reverse(
+                    "wagtail_localize:submit_page_translation", args=[page.pk]
+                )
+            else:
+                status.translate_url = reverse("wagtailadmin_pages:edit", args=[status.page.pk])
+            if source is not None and (source.pk, locale.pk) in synced and status.page:
+                status.synced = True
+                status.strings = strings.get(source.pk, 0)
+                status.behind = behind[locale.pk].get(source.pk, 0)
+                status.source_changed = bool(
+                    page.last_published_at and page.last_published_at > source.last_updated_at
+                )
+                status.sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+            languages.append(status)
+        statuses.append(PageStatus(page, languages))
+    return statuses
+
+
+def _count_by_source(segments):
+    return dict(segments.order_by().values_list("source_id").annotate(count=Count("pk")))

@@ -1,0 +1,47 @@
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from .models import FAQPage
+from .search import MAX_QUERY_LENGTH
+from .search import search as search_entries
+from .translation_status import translation_status
+
+RESULTS_SHOWN = 50
+
+
+def search(request):
+    """The FAQ search of the active language: every question whose text or answer matches."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    context = {
+        "search_query": query,
+        "results": [],
+        "total": 0,
+        "matched_all_terms": True,
+        # The page has its own, labelled search form: the header's would repeat it.
+        "hide_site_search": True,
+    }
+    if query:
+        found = search_entries(query, Locale.get_active(), FAQPage.objects.live().public())
+        entries = found.entries.defer("page__faqs")
+        results = list(entries[: RESULTS_SHOWN + 1])
+        context["total"] = len(results) if len(results) <= RESULTS_SHOWN else entries.count()
+        context["results"] = results[:RESULTS_SHOWN]
+        context["matched_all_terms"] = found.matched_all_terms
+    return TemplateResponse(request, "faq/search.html", context)
+
+
+def translation_status_report(request):
+    """Admin report: for each FAQ page, how far each translation is behind the source."""
+    return render(
+        request,
+        "faq/admin/translation_status.html",
+        {
+            "title": _("Translation status"),
+            "statuses": translation_status(),
+            # Starting and syncing translations is wagtail-localize's "submit" permission.
+            "can_submit": request.user.has_perm("wagtail_localize.submit_translation"),
+        },
+    )

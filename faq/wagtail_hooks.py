@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .localization import pending_translation
+from .models import FAQPage
+from .views import translation_status_report
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [
+        path(
+            "faq/translation-status/",
+            translation_status_report,
+            name="faq_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        gettext_lazy("Translation status"),
+        reverse("faq_translation_status"),
+        icon_name="site",
+        order=8900,
+    )
+
+
+@hooks.register("before_edit_page")
+def say_what_awaits_translation(request, page):
+    """Tell the translator (in the translation editor) what visitors don't see yet."""
+    if request.method != "GET" or not issubclass(page.specific_class, FAQPage):
+        return
+    pending = pending_translation(page.specific)
+    if pending is None:
+        return
+    items, fields = pending
+    if items:
+        questions = "; ".join(f"{number}. {question}" for number, question in items)
+        messages.warning(
+            request,
+            _("Held back from the published page until translated (and reviewed): %(items)s")
+            % {"items": questions},
+        )
+    if fields:
+        messages.warning(
+            request,
+            _("Still in the source language until translated (and reviewed): %(fields)s")
+            % {"fields": ", ".join(fields)},
+        )

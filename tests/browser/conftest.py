@@ -1,0 +1,56 @@
+"""Headless Chromium (Debian's ``chromium`` package) driven by Playwright, against live_server.
+
+Playwright never downloads a browser here: it launches the system's Chromium
+(``CHROMIUM_PATH``, default /usr/bin/chromium; .ci/run installs it when missing).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = {"phone": 360, "desktop": 1440}
+
+
+@pytest.fixture
+def open_page(live_server):
+    """``open_page(path, width=1440)``: a fresh visitor (no cookies) at ``path``.
+
+    Playwright starts at the first call, after the test's data is saved, and stops before
+    the test database is flushed. While it runs, its event loop makes Django hand out
+    other database connections (async-safe ones), so tests touch no database then.
+    """
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM_PATH.exists():
+        pytest.fail(f"{CHROMIUM_PATH} is missing: apt-get install chromium (or set CHROMIUM_PATH)")
+    running = {}
+
+    def open_(path, width=WIDTHS["desktop"], accept_language="en-US,en;q=0.9"):
+        if not running:
+            running["playwright"] = sync_playwright().start()
+            running["browser"] = running["playwright"].chromium.launch(
+                executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS
+            )
+        context = running["browser"].new_context(
+            viewport={"width": width, "height": 800},
+            extra_http_headers={"Accept-Language": accept_language},
+            base_url=live_server.url,
+        )
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    yield open_
+    if running:
+        running["browser"].close()
+        running["playwright"].stop()

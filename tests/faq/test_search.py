@@ -1,0 +1,209 @@
+import io
+
+import pytest
+
+from faq.search import tokenize
+from tests.factories import faq_items, make_faq_page, translate
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = [
+    ("Who audits the datacenters?", "<p>Independent assessors, every year.</p>"),
+    ("Where is my Customer Data stored?", "<p>In mainland China.</p>"),
+    ("How is data protected in transit?", "<p>With TLS; auditors check it.</p>"),
+    ("What are the service levels?", "<p>See the agreement.</p>"),
+]
+CHINESE = {
+    "Who audits the datacenters?": "谁来审计数据中心？",
+    "Independent assessors, every year.": "独立的评估机构，每年一次。",
+    "Where is my Customer Data stored?": "我的客户数据存储在哪里？",
+    "In mainland China.": "仅在中国大陆。",
+    "How is data protected in transit?": "传输中的信息如何保护？",
+    "With TLS; auditors check it.": "使用 TLS；审计员会检查客户数据的加密。",
+    "What are the service levels?": "服务级别是什么？",
+    "See the agreement.": "请参阅协议。",
+}
+
+
+def items(pairs):
+    built = faq_items(len(pairs))
+    for item, (question, answer) in zip(built, pairs, strict=True):
+        item["value"] = {"question": question, "answer": answer}
+    return built
+
+
+@pytest.fixture
+def english_page():
+    return make_faq_page(questions=items(ENGLISH))
+
+
+@pytest.fixture
+def chinese_page(english_page):
+    return translate(english_page, strings=CHINESE)
+
+
+def results(client, soup, language, query):
+    page = soup(client.get(f"/{language}/search/", {"q": query}))
+    return [
+        (link.get_text(strip=True), link["href"])
+        for link in page.select(".search-results .search-result-question a")
+    ]
+
+
+def questions(client, soup, language, query):
+    return [question for question, _ in results(client, soup, language, query)]
+
+
+@pytest.mark.parametrize(("query", "count"), [("数据", 3), ("审计", 2)])
+def test_two_chinese_characters_find_every_question_and_answer_that_contain_them(
+    client, soup, chinese_page, query, count
+):
+    found = questions(client, soup, "zh-hans", query)
+    expected = [
+        item.value["question"]
+        for item in chinese_page.faqs
+        if query in item.value["question"] or query in item.value["answer"].source
+    ]
+    assert sorted(found) == sorted(expected)
+    assert len(found) == count
+
+
+def test_question_matches_rank_above_answer_matches(client, soup, chinese_page):
+    # The answer that says 客户数据 comes earlier on the page than the question that does.
+    assert questions(client, soup, "zh-hans", "客户数据") == [
+        "我的客户数据存储在哪里？",
+        "传输中的信息如何保护？",
+    ]
+    assert questions(client, soup, "en", "audit") == [
+        "Who audits the datacenters?",
+        "How is data protected in transit?",
+    ]
+
+
+def test_results_link_to_the_question_on_its_page(client, soup, chinese_page, english_page):
+    anchor = f"faq-{english_page.faqs[1].id}"
+    assert results(client, soup, "zh-hans", "存储") == [
+        ("我的客户数据存储在哪里？", f"/zh-hans/faq/#{anchor}")
+    ]
+    assert results(client, soup, "en", "stored") == [
+        ("Where is my Customer Data stored?", f"/en/faq/#{anchor}")
+    ]
+
+
+def test_each_language_searches_its_own_pages(client, soup, chinese_page):
+    assert questions(client, soup, "en", "数据") == []
+    assert questions(client, soup, "zh-hans", "assessors") == []
+
+
+def test_english_search_stems_ignores_stop_words_and_completes_the_last_word(
+    client, soup, english_page
+):
+    # "audited" and "audits" share a stem; as the last word it also finds "auditors".
+    assert questions(client, soup, "en", "audited") == [
+        "Who audits the datacenters?",
+        "How is data protected in transit?",
+    ]
+    assert questions(client, soup, "en", "audited datacenters") == ["Who audits the datacenters?"]
+    assert questions(client, soup, "en", "where is the data STORED") == [
+        "Where is my Customer Data stored?"
+    ]
+    assert questions(client, soup, "en", "datacen") == ["Who audits the datacenters?"]
+
+
+def test_questions_with_every_word_come_first_then_those_with_some(client, soup, chinese_page):
+    page = soup(client.get("/en/search/", {"q": "customer data stored"}))
+    assert [link.get_text() for link in page.select(".search-result-question a")] == [
+        "Where is my Customer Data stored?"
+    ]
+    assert "None has all the words" not in page.select_one(".search-summary").get_text()
+    # No question is about service levels in China: those about either come, most words first.
+    page = soup(client.get("/en/search/", {"q": "service levels china"}))
+    assert [link.get_text() for link in page.select(".search-result-question a")] == [
+        "What are the service levels?",
+        "Where is my Customer Data stored?",
+    ]
+    assert "None has all the words" in page.select_one(".search-summary").get_text()
+    assert questions(client, soup, "zh-hans", "服务 大陆") == [
+        "服务级别是什么？",
+        "我的客户数据存储在哪里？",
+    ]
+
+
+def test_chinese_query_terms_must_all_match(client, soup, chinese_page):
+    assert questions(client, soup, "zh-hans", "数据 存储") == ["我的客户数据存储在哪里？"]
+    # A run of characters is one term: it must occur as written.
+    assert questions(client, soup, "zh-hans", "数据中心存储") == []
+
+
+def test_drafts_unpublished_and_private_pages_are_never_searched(client, soup, english_page):
+    from wagtail.models import PageViewRestriction
+
+    draft = english_page.get_latest_revision_as_object()
+    draft.faqs[0].value["question"] = "A question only in a draft?"
+    draft.save_revision()
+    assert questions(client, soup, "en", "draft") == []
+    assert questions(client, soup, "en", "assessors") == ["Who audits the datacenters?"]
+
+    restriction = PageViewRestriction.objects.create(
+        page=english_page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    assert questions(client, soup, "en", "assessors") == []
+    restriction.delete()
+
+    english_page.unpublish()
+    assert questions(client, soup, "en", "assessors") == []
+
+
+def test_publishing_updates_what_is_found(client, soup, english_page):
+    revision = english_page.get_latest_revision_as_object()
+    revision.faqs[0].value["question"] = "Who certifies the datacenters?"
+    revision.save_revision().publish()
+    # "audits" now only completes to the "auditors" of another answer.
+    assert questions(client, soup, "en", "audits") == ["How is data protected in transit?"]
+    assert questions(client, soup, "en", "certifies") == ["Who certifies the datacenters?"]
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("en", "nothing-like-this"), ("zh-hans", "区块链")]
+)
+def test_no_match_says_so(client, soup, chinese_page, language, query):
+    page = soup(client.get(f"/{language}/search/", {"q": query}))
+    assert page.html["lang"] == language
+    assert not page.select(".search-result")
+    assert query in page.select_one(".search-summary").get_text()
+
+
+def test_empty_search_shows_the_form(client, soup, english_page):
+    page = soup(client.get("/en/search/"))
+    assert page.select_one("form[role=search] input[name=q]")
+    assert not page.select(".search-summary")
+
+
+def test_search_queries_do_not_grow_with_results(client, django_assert_max_num_queries):
+    make_faq_page(questions=items([(f"Data question {n}?", "<p>x</p>") for n in range(40)]))
+    with django_assert_max_num_queries(12):
+        response = client.get("/en/search/", {"q": "data"})
+    assert response.content.count(b'class="search-result"') == 40
+
+
+def test_width_and_case_are_folded():
+    assert [term.text for term in tokenize("ＦＡＱ ISO/IEC 27001 数据，审计")] == [
+        "faq",
+        "iso",
+        "iec",
+        "27001",
+        "数据",
+        "审计",
+    ]
+
+
+def test_rebuild_command_reindexes_live_pages(english_page):
+    from django.core.management import call_command
+
+    from faq.models import FAQSearchEntry
+
+    FAQSearchEntry.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_faq_search_index", stdout=out)
+    assert FAQSearchEntry.objects.filter(page=english_page).count() == 4
+    assert out.getvalue().strip() == "Indexed 4 questions of 1 live FAQ pages."

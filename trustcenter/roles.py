@@ -1,0 +1,88 @@
+"""The Trust Center's roles: who may edit, translate and publish which language's tree.
+
+Groups and their model permissions are created by a data migration (``0002_roles``). Page
+permissions hang on the language homes, which only exist after ``migrate`` has finished
+(``site_setup`` makes them in a ``post_migrate`` hook), so the same hook grants them, and
+recreates a role group that is missing (e.g. after a test flush). Both steps are
+idempotent: they add what is missing and never remove what an administrator granted on top.
+"""
+
+from django.apps import apps as global_apps
+
+EDITORS = "Trust Center editors"
+TRANSLATORS = "Chinese translators"
+
+# (app label, model, codename): the model permissions each role needs.
+ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
+MODEL_PERMISSIONS = {
+    # Editors start translations and sync them after changing an English page.
+    EDITORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
+    # Translators work in the translation editor of pages that already exist in Chinese.
+    TRANSLATORS: [ACCESS_ADMIN],
+}
+# Editors choose and upload hero images and linked documents (root collection).
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailimages", "image", "add_image"),
+        ("wagtailimages", "image", "choose_image"),
+        ("wagtaildocs", "document", "add_document"),
+        ("wagtaildocs", "document", "choose_document"),
+    ],
+}
+# role -> (language of the home page it works under, page permission codenames)
+PAGE_PERMISSIONS = {
+    EDITORS: ("en", ["add_page", "change_page", "publish_page"]),
+    TRANSLATORS: ("zh-hans", ["change_page", "publish_page"]),
+}
+
+
+def _permission(apps, app_label, model, codename):
+    # A fresh database gets its permissions after migrate (post_migrate), so make them here.
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": codename.replace("_", " ").capitalize()},
+    )
+    return permission
+
+
+def ensure_roles(apps=global_apps):
+    """Create the role groups with their model and collection permissions (``apps``: a
+    migration's historical apps, or the current ones)."""
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = Collection.objects.filter(depth=1).first()
+    for role, permissions in MODEL_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.add(*[_permission(apps, *permission) for permission in permissions])
+        if root_collection is None:
+            continue
+        for permission in COLLECTION_PERMISSIONS.get(role, []):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=_permission(apps, *permission),
+            )
+
+
+def ensure_role_page_permissions(homes):
+    """Make sure the roles exist and grant each its page permissions on its language's home
+    (``homes``: language code -> home page)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupPagePermission
+
+    ensure_roles()
+    for role, (language_code, codenames) in PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=role)
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=homes[language_code],
+                permission=_permission(global_apps, "wagtailcore", "page", codename),
+            )

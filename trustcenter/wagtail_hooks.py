@@ -1,0 +1,35 @@
+from django.urls import path
+
+from wagtail import hooks
+
+from .translation_policy import (
+    SyncPublishingOnlyWhatUserMayView,
+    hide_convert_to_alias,
+    refuse_convert_to_alias,
+    upload_pofile,
+)
+
+hooks.register("construct_page_action_menu", hide_convert_to_alias)
+
+
+@hooks.register("register_admin_urls")
+def replace_wagtail_localize_views():
+    """Same URLs (and so the same URL names' targets) as wagtail-localize's views: this app's
+    hooks load first, so these patterns match first. See ``translation_policy``."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_pofile,
+            name="trustcenter_upload_pofile",
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            refuse_convert_to_alias,
+            name="trustcenter_convert_to_alias",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncPublishingOnlyWhatUserMayView.as_view(),
+            name="trustcenter_update_translations",
+        ),
+    ]
