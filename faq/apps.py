@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_save
 
 
@@ -16,3 +16,8 @@ class FAQConfig(AppConfig):
 
         pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
         post_save.connect(index_saved_page, sender=FAQPage)
+
+        if apps.is_installed("wagtail.api.v3"):
+            from .api import register_v3_schemas
+
+            register_v3_schemas(FAQPage)

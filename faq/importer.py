@@ -138,16 +138,23 @@ class _Importer:
         return FAQPage.objects.child_of(home).filter(slug=self.slug).first()
 
     def import_source(self, prepared):
-        home = _home(SOURCE_LANGUAGE)
+        return self._import_page(
+            prepared, _home(SOURCE_LANGUAGE), adopt=self._untranslated_chinese_page
+        )
+
+    def _import_page(self, prepared, home, adopt=None):
+        """Create or update the page of ``prepared`` under ``home``; returns it.
+
+        ``adopt`` finds a page whose translation key a new page takes, becoming its source.
+        """
         page = FAQPage.objects.child_of(home).filter(slug=self.slug).first()
         created = page is None
         if created:
-            page = FAQPage(slug=self.slug, locale=home.locale)
-            orphan = self._untranslated_chinese_page()
-            if orphan is not None:
-                # A Chinese page imported alone earlier becomes this page's translation.
-                page.translation_key = orphan.translation_key
-            current = page
+            # Not live until its first revision is published.
+            current = FAQPage(slug=self.slug, locale=home.locale, live=False)
+            translation = adopt() if adopt else None
+            if translation is not None:
+                current.translation_key = translation.translation_key
             old_blocks = []
         else:
             current = page.get_latest_revision_as_object()
@@ -161,15 +168,13 @@ class _Importer:
             setattr(current, name, value)
 
         if created:
-            current.live = False  # live once its first revision is published
             home.add_child(instance=current)
-            page = current
         if changed:
-            self._save(page if created else current)
+            self._save(current)
         elif self.publish and (not page.live or page.has_unpublished_changes):
             page.get_latest_revision().publish(user=self.user)
             changed = True
-        page = FAQPage.objects.get(pk=page.pk)
+        page = FAQPage.objects.get(pk=current.pk)
         self._report_page(prepared, page, created, changed)
         return page
 
@@ -257,25 +262,10 @@ class _Importer:
     # -- a Chinese page with no English source ------------------------------------------
 
     def import_standalone(self, prepared):
-        home = _home(prepared.language)
-        page = FAQPage.objects.child_of(home).filter(slug=self.slug).first()
-        created = page is None
-        current = page.get_latest_revision_as_object() if page else FAQPage(slug=self.slug)
-        old_blocks = [] if created else [(b.id, b.value["question"]) for b in current.faqs]
-        ids = match_block_ids(old_blocks, [question for question, _ in prepared.items])
-        values = prepared.field_values()
-        values["faqs"] = _stream_data(ids, prepared.items)
-        changed = created or _differs(current, values)
-        for name, value in values.items():
-            setattr(current, name, value)
-        if created:
-            current.locale = home.locale
-            current.live = False
-            home.add_child(instance=current)
-        if changed:
-            self._save(current)
-        self._report_page(prepared, FAQPage.objects.get(pk=current.pk), created, changed)
+        """A translated page with no source page: a page of its own in its language."""
+        page = self._import_page(prepared, _home(prepared.language))
         self.report.add("  no English source: a page of its own, not a translation")
+        return page
 
     # -- the legacy site's addresses ----------------------------------------------------
 

@@ -3,12 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQBlock, faq_anchor
+from .forms import FAQPageAPIForm
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -103,6 +106,17 @@ class FAQPage(Page):
         TranslatableField("intro"),
         TranslatableField("faqs"),
     ]
+
+    # The serializers are API v2's; faq.api types these fields for v3 (see FAQConfig.ready).
+    api_fields = [
+        APIField("hero_title", writable=True),
+        APIField("hero_image", writable=True),
+        APIField("hero_image_alt", writable=True),
+        APIField("intro", serializer=LocalizedRichTextSerializerField(), writable=True),
+        APIField("numbered", writable=True),
+        APIField("faqs", serializer=FAQItemsSerializerField(), writable=True),
+    ]
+    api_base_form_class = FAQPageAPIForm
 
     parent_page_types = getattr(settings, "FAQ_PAGE_PARENT_TYPES", None)
     subpage_types = []

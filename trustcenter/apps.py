@@ -11,5 +11,6 @@ class TrustCenterConfig(AppConfig):
         from .site_setup import ensure_bilingual_site_after_migrate
         from .translation_policy import apply_review_rule
 
-        post_migrate.connect(ensure_bilingual_site_after_migrate, sender=self)
+        # After every app's own post_migrate work (content types, permissions), not before.
+        post_migrate.connect(ensure_bilingual_site_after_migrate)
         apply_review_rule()

@@ -1,9 +1,13 @@
+from django.http import Http404
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from faq.forms import TranslatedPageAPIForm
 
 
 class TrustCenterHomePage(Page):
@@ -16,6 +20,7 @@ class TrustCenterHomePage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_base_form_class = TranslatedPageAPIForm
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -23,6 +28,28 @@ class TrustCenterHomePage(Page):
 
     class Meta:
         verbose_name = _("Trust Center home page")
+
+    def route(self, request, path_components):
+        """For the APIs, also route a path with a language prefix (``/zh-hans/faq/``).
+
+        The site strips the prefix from its own URLs before routing; the APIs'
+        ``find?html_path=`` do not, so without this they could find no page by the path in
+        its ``html_url``. Only for requests whose own URL has no language prefix: the site
+        must not also serve the Chinese FAQ at ``/en/zh-hans/faq/``.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or get_language_from_path(request.path_info):
+                raise
+            language_home = self._home_for_language(path_components[0])
+            if language_home is None:
+                raise
+            return language_home.route(request, path_components[1:])
+
+    def _home_for_language(self, language_code):
+        locale = Locale.objects.filter(language_code=language_code).first()
+        return self.get_translation_or_none(locale) if locale else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

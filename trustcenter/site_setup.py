@@ -7,6 +7,10 @@ through wagtail-localize's own translation machinery, which needs them; so it wa
 until every migration is applied.
 """
 
+import os
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
@@ -23,17 +27,22 @@ HOME_SLUG = "trust-center"
 
 
 def ensure_bilingual_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
+        return  # post_migrate is sent once per app with models: act after the last one
+    ContentType.objects.clear_cache()  # a flush recreates content types with new ids
     connection = connections[using]
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         return  # a partial migrate: the models may not match the tables yet
-    ensure_bilingual_site(using=using)
+    if using == DEFAULT_DB_ALIAS:
+        ensure_bilingual_site()
 
 
 @transaction.atomic
-def ensure_bilingual_site(using=DEFAULT_DB_ALIAS):
-    source_locale, _ = Locale.objects.using(using).get_or_create(language_code=SOURCE_LANGUAGE)
-    target_locale, _ = Locale.objects.using(using).get_or_create(language_code=TRANSLATED_LANGUAGE)
+def ensure_bilingual_site():
+    source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
+    target_locale, _ = Locale.objects.get_or_create(language_code=TRANSLATED_LANGUAGE)
     home = _ensure_source_home(source_locale)
     _ensure_default_site(home)
     if home.get_translation_or_none(target_locale) is None:
@@ -48,7 +57,10 @@ def _ensure_source_home(locale):
     home = TrustCenterHomePage.objects.filter(locale=locale).first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
+    # A flushed database (the test runner's) has lost even the tree's root.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
     # Wagtail's own first migration leaves a "Welcome to Wagtail" page where our home goes.
     for page in root.get_children().filter(content_type__model="page", numchild=0):
         page.delete()
@@ -60,13 +72,19 @@ def _ensure_source_home(locale):
 
 
 def _ensure_default_site(home):
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=""
-        )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
+    """The default site serves the English home, at the address the environment names.
+
+    Absolute URLs (sitemap, hreflang, structured data) come from this record, so production
+    sets SITE_HOSTNAME (and SITE_PORT, 443 for https) and every migrate applies them.
+    """
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {"root_page_id": home.pk}
+    if site.pk is None or "SITE_HOSTNAME" in os.environ:
+        wanted["hostname"] = os.environ.get("SITE_HOSTNAME", "localhost")
+        wanted["port"] = int(os.environ.get("SITE_PORT", "80"))
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
 
 

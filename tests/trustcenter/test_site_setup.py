@@ -56,3 +56,22 @@ def test_admin_dashboard_works(admin_client):
     assert response.status_code == 200
     response = admin_client.get(f"/admin/pages/{home('zh-hans').pk}/")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flushed_database_is_a_bilingual_site_again(client):
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert client.get("/en/").status_code == 200
+    assert client.get("/zh-hans/").status_code == 200
+    assert home("zh-hans").title == "信任中心"
+
+
+def test_the_environment_names_the_sites_address(monkeypatch):
+    monkeypatch.setenv("SITE_HOSTNAME", "trust.example.cn")
+    monkeypatch.setenv("SITE_PORT", "443")
+    ensure_bilingual_site()
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "https://trust.example.cn"
+    assert home("en").full_url == "https://trust.example.cn/en/"

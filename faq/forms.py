@@ -1,0 +1,58 @@
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail_localize.models import Translation
+
+
+class TranslatedPageAPIForm(WagtailAdminPageForm):
+    """A page form for Wagtail's v3 write API (a page type's ``api_base_form_class``) that
+    keeps it off pages wagtail-localize owns."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and self._is_synced_translation():
+            # The admin sends such a page to wagtail-localize's editor; v3 would save it,
+            # and the next sync from the source page would silently overwrite the change.
+            raise ValidationError(
+                _(
+                    "This page is a synced wagtail-localize translation: change it in the "
+                    "translation editor, or stop syncing it (convert it to a manual "
+                    "translation) first."
+                ),
+                code="synced_translation",
+            )
+        return cleaned_data
+
+    def _is_synced_translation(self):
+        return Translation.objects.filter(
+            source__object_id=self.instance.translation_key,
+            target_locale_id=self.instance.locale_id,
+            enabled=True,
+        ).exists()
+
+
+class FAQPageAPIForm(TranslatedPageAPIForm):
+    def clean_faqs(self):
+        # The API shows only the items visitors see: a client sending back what it read
+        # would silently delete the items held back until they are translated.
+        faqs = self.cleaned_data["faqs"]
+        held_back = set(self.instance.untranslated_faq_ids) - {item.id for item in faqs}
+        if held_back:
+            raise ValidationError(
+                _(
+                    "This page holds back %(count)d question(s) awaiting translation, which "
+                    "the API does not show; they would be deleted. Translate or delete them "
+                    "in the admin first."
+                ),
+                code="held_back_items",
+                params={"count": len(held_back)},
+            )
+        return faqs
+
+    def clean_intro(self):
+        # v3 feeds a rich text field it was not sent through the editor's converter as "",
+        # which stores an empty paragraph: the page would show an empty intro box.
+        intro = self.cleaned_data["intro"]
+        return intro if strip_tags(intro).strip() else ""

@@ -1,0 +1,155 @@
+"""The site's headless APIs: Wagtail's v2 (read-only) at /api/v2/, v3 (read and write) at /api/v3/.
+
+Both live outside the language prefixes: a page's language is part of the page (its
+``meta.locale``), not of the URL.
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import path, re_path
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.urls import api as v3_api
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from pydantic import ValidationError as PydanticValidationError
+
+API_PATH_PREFIX = "/api/"
+V3_PATH_PREFIX = "/api/v3/"
+
+
+class PublicEndpoint:
+    """v2 is the public, read-only API: it shows what an anonymous visitor may see.
+
+    Without this, DRF would also accept a session cookie or an HTTP Basic password and
+    show that user's login-restricted pages. Tokens and drafts are v3's.
+    """
+
+    authentication_classes = ()
+
+
+class PublicPagesAPIViewSet(PublicEndpoint, PagesAPIViewSet):
+    pass
+
+
+class PublicImagesAPIViewSet(PublicEndpoint, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(PublicEndpoint, DocumentsAPIViewSet):
+    pass
+
+
+v2_router = WagtailAPIRouter("wagtailapi")
+v2_router.register_endpoint("pages", PublicPagesAPIViewSet)
+v2_router.register_endpoint("images", PublicImagesAPIViewSet)
+v2_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+
+
+def is_api_request(request):
+    return request.path_info.startswith(API_PATH_PREFIX)
+
+
+def api_error(request, status, message):
+    """An error in the shape of the API asked: v3's problem details, v2's ``{"message"}``."""
+    if request.path_info.startswith(V3_PATH_PREFIX):
+        return problem_response(status=status, detail=message)
+    return JsonResponse({"message": message}, status=status)
+
+
+def api_not_found(request, path):
+    """An address under /api/ that no API serves: a JSON 404, never the site's HTML page."""
+    hint = "" if request.path.endswith("/") else " API addresses end with a slash."
+    return api_error(request, 404, f"No API endpoint at {request.path}.{hint}")
+
+
+PROBLEM_RESPONSES = {
+    "400": "Bad request: a parameter no endpoint can use.",
+    "404": "Not found, or not visible to this reader.",
+    "422": "Invalid parameters or body; `errors` says which and why.",
+}
+TOKEN_PROBLEM_RESPONSES = {
+    "401": "A bearer token is required, or the one sent is unknown or revoked.",
+    "403": "The token's user lacks the page permission for this action.",
+}
+
+
+def complete_openapi_document(schema):
+    """Make v3's OpenAPI document say everything a client generator needs.
+
+    - Public endpoints are ``auth=[BearerTokenAuth(), AllowAnonymous()]``; django-ninja
+      describes ``AllowAnonymous`` as an HTTP security scheme without a ``scheme``, which is
+      invalid OpenAPI. OpenAPI spells "no credentials needed" as an empty requirement, ``{}``.
+    - Wagtail documents only the success of each operation; its errors are RFC 7807 problem
+      details, and the ``find`` operations answer with a redirect to the detail.
+    - A ``locale`` is one of the site's languages.
+    """
+    components = schema.setdefault("components", {})
+    components.get("securitySchemes", {}).pop("AllowAnonymous", None)
+    components.setdefault("schemas", {})["ProblemDetail"] = ProblemDetail.model_json_schema()
+    problem = {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}
+    }
+    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            requirements = [
+                {} if "AllowAnonymous" in requirement else requirement
+                for requirement in operation.get("security", [])
+            ]
+            operation["security"] = requirements
+            errors = dict(PROBLEM_RESPONSES)
+            if {} not in requirements:
+                errors.update(TOKEN_PROBLEM_RESPONSES)
+            for status, description in errors.items():
+                operation["responses"].setdefault(
+                    status, {"description": description, "content": problem}
+                )
+            if operation.get("operationId", "").endswith("_find"):
+                operation["responses"]["302"] = {
+                    "description": "Found: redirects to the object's detail URL.",
+                    "headers": {"Location": {"schema": {"type": "string"}}},
+                }
+            for parameter in operation.get("parameters", []):
+                if parameter["name"] == "locale":
+                    parameter["schema"] = {"type": "string", "enum": languages, "title": "Locale"}
+    return schema
+
+
+def _completing_openapi_document(get_openapi_schema):
+    def completed(**kwargs):
+        return complete_openapi_document(get_openapi_schema(**kwargs))
+
+    return completed
+
+
+v3_api.get_openapi_schema = _completing_openapi_document(v3_api.get_openapi_schema)
+
+
+def _server_failures_are_not_validation_errors(handle_validation_error):
+    """v3 answers any pydantic validation error with a 422, including one raised when a
+    field's resolver fails while the *response* is built: a server bug, reported to the
+    client as its own fault, with the exception's text. Make that an honest 500."""
+
+    def handle(request, exc):
+        if any(error["type"] == "get_attribute_error" for error in exc.errors()):
+            raise exc  # APIErrorMiddleware logs it and answers a JSON 500
+        return handle_validation_error(request, exc)
+
+    return handle
+
+
+v3_api.add_exception_handler(
+    PydanticValidationError,
+    _server_failures_are_not_validation_errors(v3_api._exception_handlers[PydanticValidationError]),
+)
+
+urlpatterns = [
+    path("api/v2/", v2_router.urls),
+    path("api/v3/", v3_api.urls),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
+]

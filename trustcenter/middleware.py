@@ -1,0 +1,97 @@
+import logging
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+from .api import api_error, is_api_request
+
+logger = logging.getLogger("django.request")
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except for the APIs.
+
+    The APIs live outside the language prefixes, so Django would answer an API 404 with a
+    redirect to ``/en/api/...`` (which the page tree then serves as an HTML 404). An API
+    response depends on its URL alone: it is never redirected, and it does not vary with
+    the client's language (a page's own language is in the page).
+    """
+
+    def process_request(self, request):
+        if is_api_request(request):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return None
+        return super().process_request(request)
+
+    def process_response(self, request, response):
+        if is_api_request(request):
+            return response
+        return super().process_response(request, response)
+
+
+# The largest id or offset the database can hold (a signed 64-bit integer).
+LARGEST_DATABASE_INTEGER = 2**63 - 1
+INTEGER = re.compile(r"[+-]?\d+")
+
+
+class APIErrorMiddleware:
+    """Keep API errors JSON and out of the 500s.
+
+    Refuses, with a clear 400 (404 in a path), what Wagtail's APIs would pass on to the
+    database or answer wrongly: an unknown ``locale`` (a 404, as if a page were missing), a
+    NUL character (the search backend fails), a number larger than the database's integers
+    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500). An
+    unexpected error still gets a JSON 500, not the site's HTML page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_api_request(request):
+            if any(self.too_large(segment) for segment in request.path_info.split("/")):
+                return api_error(request, 404, "No object has so large an id.")
+            problem = self.query_problem(request.GET)
+            if problem:
+                return api_error(request, 400, problem)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_api_request(request) or isinstance(exception, Http404 | PermissionDenied):
+            return None
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"request": request},
+        )
+        return api_error(request, 500, "The server failed to answer this request.")
+
+    @staticmethod
+    def too_large(text):
+        return bool(INTEGER.fullmatch(text)) and abs(int(text)) > LARGEST_DATABASE_INTEGER
+
+    @classmethod
+    def query_problem(cls, query):
+        for name, values in query.lists():
+            if any("\x00" in value for value in [name, *values]):
+                return f"query parameter {name!r} contains a NUL character."
+            if any(cls.too_large(value) for value in values):
+                return f"query parameter {name!r} is larger than {LARGEST_DATABASE_INTEGER}."
+        user_id_field = get_user_model()._meta.pk
+        for user_id in query.getlist("user_id"):
+            try:
+                user_id_field.to_python(user_id)
+            except ValidationError:
+                return f"user_id must be a user's id; got {user_id!r}."
+        languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+        for locale in query.getlist("locale"):
+            if locale not in languages:
+                return f"locale must be one of {', '.join(languages)}; got {locale!r}."
+        return None
