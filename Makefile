@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean
+.PHONY: install run demo test lint format makemessages clean bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -31,6 +31,10 @@ demo: install
 test: install lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The benchmark (not part of test): starts its own services on 127.0.0.1; see docs/performance.md.
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from pagecache.environment import backends_from_environment
 from trustcenter.machine_translation import machine_translator_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +35,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "trustcenter",
     "faq",
+    "richtext_batch",
+    "pagecache",
+    "static_export",
+    "localize_bulk",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -63,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pagecache.middleware.FullPageCacheMiddleware",
+    "richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trustcenter.middleware.SiteLocaleMiddleware",
     "trustcenter.middleware.APIErrorMiddleware",
@@ -72,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "pagecache.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "trustcenter.urls"
@@ -157,6 +165,22 @@ WAGTAILAPI_LIMIT_MAX = 100
 
 # The FAQ app lets the site say where FAQ pages may live.
 FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]
+
+# Full-page cache for anonymous visitors (README: "Caching and CDN").
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_DATA_CACHE_ENABLED = env_bool("PAGE_DATA_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 60 * 60 * 24))
+PAGE_CACHE_NEVER_CACHED_PATHS = ["/admin/", "/documents/"]
+# CDN purge on publish (Cloudflare, Azure CDN / Front Door): off unless the environment sets it.
+WAGTAILFRONTENDCACHE = backends_from_environment(os.environ)
+# How long a CDN may keep a page: only as long as publishing purges it.
+PAGE_CACHE_CDN_MAX_AGE = int(
+    os.environ.get("PAGE_CACHE_CDN_MAX_AGE", 3600 if WAGTAILFRONTENDCACHE else 0)
+)
+# Purged with every page change: site-wide paths, and per-page ones ({id} is the page id).
+FRONTEND_CACHE_SITE_PATHS = ["/sitemap.xml"]
+FRONTEND_CACHE_PAGE_PATHS = []
 
 LOGGING = {
     "version": 1,

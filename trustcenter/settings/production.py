@@ -3,7 +3,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import MIDDLEWARE, env_bool
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
@@ -22,9 +22,40 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail allows its own preview iframes (xframe_options_sameorigin_override).
 X_FRAME_OPTIONS = "DENY"
 
+# One cache for every worker and app server (the page cache's generation lives there): Redis
+# when REDIS_URL is set, else Django's database cache (`migrate` creates its table).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "trustcenter"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+    }
+
+# Static files straight from the app servers, compressed and with far-future cache headers.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on Azure Blob Storage when an account is configured, so every app server sees them.
+if os.environ.get("AZURE_STORAGE_CONNECTION_STRING") or os.environ.get("AZURE_ACCOUNT_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.azure_storage.AzureStorage",
+        "OPTIONS": {
+            "connection_string": os.environ.get("AZURE_STORAGE_CONNECTION_STRING"),
+            "account_name": os.environ.get("AZURE_ACCOUNT_NAME"),
+            "account_key": os.environ.get("AZURE_ACCOUNT_KEY"),
+            "azure_container": os.environ.get("AZURE_CONTAINER", "media"),
+            "custom_domain": os.environ.get("AZURE_CUSTOM_DOMAIN"),
+            "overwrite_files": False,
+        },
+    }

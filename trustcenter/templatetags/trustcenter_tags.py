@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from faq.structured_data import json_ld_script
+from pagecache.memo import remember
 
 from ..alternates import alternate_links
 
@@ -28,20 +29,22 @@ def language_links(context, page=None):
     if not page and _is_view_other_than_a_page(request):
         urls = {code: translate_url(request.get_full_path(), code) for code in _language_names()}
     else:
-        targets = _language_homes(request)
+        targets = dict(_language_homes(request))
         if page:
-            targets.update(
-                (translation.locale.language_code, translation)
-                for translation in page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-            )
+            targets.update(remember("translations", page.pk, compute=lambda: _translations(page)))
         urls = {code: target.get_url(request=request) for code, target in targets.items()}
     return [
         {"language_code": code, "name": name, "url": urls[code], "is_current": code == current}
         for code, name in _language_names().items()
         if code in urls
     ]
+
+
+def _translations(page):
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
 
 
 def _is_view_other_than_a_page(request):
@@ -53,6 +56,10 @@ def _language_homes(request):
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
+    return remember("language-homes", site.pk, compute=lambda: _find_language_homes(site))
+
+
+def _find_language_homes(site):
     return {
         home.locale.language_code: home
         for home in Page.objects.filter(translation_key=site.root_page.translation_key)
@@ -74,13 +81,23 @@ def language_home(context):
 @register.simple_tag
 def breadcrumb_ancestors(page):
     """The page's ancestors from its language's home down, without the tree root."""
-    return page.get_ancestors().filter(depth__gt=1).specific(defer=True)
+    return remember(
+        "ancestors",
+        page.pk,
+        compute=lambda: list(page.get_ancestors().filter(depth__gt=1).specific(defer=True)),
+    )
 
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context, page):
     """hreflang links to the page's live, public versions in every language, and x-default."""
-    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    translations = remember(
+        "alternates",
+        page.pk,
+        compute=lambda: list(
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        ),
+    )
     return alternate_links(translations, context.get("request"))
 
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class PageCacheConfig(AppConfig):
+    name = "pagecache"
+    verbose_name = "Full-page cache"
+
+    def ready(self):
+        from . import signals
+        from .database_cache import create_cache_tables
+
+        signals.connect()
+        post_migrate.connect(create_cache_tables, sender=self)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RichTextBatchConfig(AppConfig):
+    name = "richtext_batch"
+    verbose_name = "Batched rich-text links"
