@@ -15,12 +15,9 @@ from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
-from django.utils.html import escape
 
 from wagtail.api.rich_text import APIRichText, RichTextInputFormat
-from wagtail.models import Page
 from wagtail.rich_text import get_rewriter
-from wagtail.rich_text.rewriters import LinkRewriter, MultiRuleRewriter
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
@@ -32,42 +29,11 @@ from .blocks import ANSWER_FEATURES, faq_anchor
 _TEXT_SEPARATOR = "\x00"
 
 
-def _page_links_in(locale):
-    """Expand ``<a linktype="page">`` tags to the linked page's live translation in ``locale``.
-
-    Wagtail's own handler looks the translation up link by link (``page.localized``) in
-    the active language; this does it for all the links at once.
-    """
-
-    # Imported here: it loads the page model, and faq.models imports this module.
-    from wagtail.rich_text.pages import PageLinkHandler
-
-    def expand_many(attrs_list):
-        pages = PageLinkHandler.get_many(attrs_list)
-        translation_keys = {page.translation_key for page in pages if page}
-        translations = {
-            page.translation_key: page
-            for page in Page.objects.live()
-            .filter(translation_key__in=translation_keys, locale=locale)
-            .defer_streamfields()
-        }
-        return [
-            f'<a href="{escape(translations.get(page.translation_key, page).url)}">'
-            if page
-            else "<a>"
-            for page in pages
-        ]
-
-    return expand_many
-
-
 def expand_rich_texts(page, sources):
     """Expand ``page``'s database HTML texts for the front end, in one pass, in its language."""
-    rewriter = MultiRuleRewriter(
-        [LinkRewriter(bulk_rules={"page": _page_links_in(page.locale)}), get_rewriter()]
-    )
+    # One rewrite of all the texts: the page link handler resolves their links together.
     with translation.override(page.locale.language_code):
-        return rewriter(_TEXT_SEPARATOR.join(sources)).split(_TEXT_SEPARATOR)
+        return get_rewriter()(_TEXT_SEPARATOR.join(sources)).split(_TEXT_SEPARATOR)
 
 
 def serialize_rich_texts(page, sources, rich_text_format, features=None):
