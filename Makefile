@@ -27,8 +27,16 @@ demo: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py setup_demo
 
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+$(CHROMIUM_PATH):
+	@command -v apt-get >/dev/null || { echo "No $@: install Chromium or set CHROMIUM_PATH"; exit 1; }
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+
 ## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default).
-test: install lint
+test: install lint $(CHROMIUM_PATH)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
