@@ -6,9 +6,9 @@ from wagtail_localize.models import TranslationSource
 import pytest
 
 from faq.models import FAQPage
-from localize_bulk import segments
 from tests.factories import faq_items, make_faq_page
 from tests.translations import translate_fully
+from trustcenter.localize_bulk import segments
 
 pytestmark = pytest.mark.django_db
 

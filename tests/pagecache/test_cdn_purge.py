@@ -9,9 +9,9 @@ import pytest
 import responses
 from azure.core.credentials import AccessToken
 
-from pagecache.environment import backends_from_environment
 from tests.factories import make_faq_page
 from tests.translations import translate_fully
+from trustcenter.pagecache.environment import backends_from_environment
 
 pytestmark = pytest.mark.django_db
 

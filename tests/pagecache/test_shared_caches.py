@@ -5,10 +5,10 @@ from django.db import connection
 
 import pytest
 
-from pagecache.database_cache import create_cache_tables
-from pagecache.generation import GENERATION_KEY
 from tests.factories import make_faq_page
 from tests.translations import translate_fully
+from trustcenter.pagecache.database_cache import create_cache_tables
+from trustcenter.pagecache.generation import GENERATION_KEY
 
 pytestmark = pytest.mark.django_db
 

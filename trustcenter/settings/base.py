@@ -9,8 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from pagecache.environment import backends_from_environment
 from trustcenter.machine_translation import machine_translator_from_env
+from trustcenter.pagecache.environment import backends_from_environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -35,10 +35,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "trustcenter",
     "faq",
-    "richtext_batch",
-    "pagecache",
-    "static_export",
-    "localize_bulk",
+    "trustcenter.richtext_batch",
+    "trustcenter.pagecache",
+    "trustcenter.static_export",
+    "trustcenter.localize_bulk",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -68,8 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "pagecache.middleware.FullPageCacheMiddleware",
-    "richtext_batch.middleware.PageLinkScopeMiddleware",
+    "trustcenter.pagecache.middleware.FullPageCacheMiddleware",
+    "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trustcenter.middleware.SiteLocaleMiddleware",
     "trustcenter.middleware.APIErrorMiddleware",
@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "pagecache.routing.RouteCacheMiddleware",
+    "trustcenter.pagecache.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "trustcenter.urls"

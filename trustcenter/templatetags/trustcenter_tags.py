@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from faq.structured_data import json_ld_script
-from pagecache.memo import remember
+from trustcenter.pagecache.memo import remember
 
 from ..alternates import alternate_links
 

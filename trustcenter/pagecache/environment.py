@@ -22,14 +22,14 @@ def backends_from_environment(environ):
         }
     if environ.get("AZURE_FRONT_DOOR_NAME"):
         backends["azure_front_door"] = {
-            "BACKEND": "pagecache.frontend_cache.AzureFrontDoorBackend",
+            "BACKEND": "trustcenter.pagecache.frontend_cache.AzureFrontDoorBackend",
             "FRONT_DOOR_NAME": environ["AZURE_FRONT_DOOR_NAME"],
             **azure,
             **hostnames("AZURE_FRONT_DOOR"),
         }
     if environ.get("AZURE_CDN_ENDPOINT"):
         backends["azure_cdn"] = {
-            "BACKEND": "pagecache.frontend_cache.AzureCdnBackend",
+            "BACKEND": "trustcenter.pagecache.frontend_cache.AzureCdnBackend",
             "CDN_PROFILE_NAME": environ.get("AZURE_CDN_PROFILE", ""),
             "CDN_ENDPOINT_NAME": environ["AZURE_CDN_ENDPOINT"],
             **azure,
@@ -37,7 +37,7 @@ def backends_from_environment(environ):
         }
     if environ.get("AZURE_AFD_ENDPOINT"):
         backends["azure_front_door_standard"] = {
-            "BACKEND": "pagecache.frontend_cache.AzureFrontDoorStandardBackend",
+            "BACKEND": "trustcenter.pagecache.frontend_cache.AzureFrontDoorStandardBackend",
             "PROFILE_NAME": environ.get("AZURE_AFD_PROFILE", ""),
             "ENDPOINT_NAME": environ["AZURE_AFD_ENDPOINT"],
             "DOMAINS": [d.strip() for d in environ.get("AZURE_AFD_DOMAINS", "").split(",") if d],

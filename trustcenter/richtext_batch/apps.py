@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class RichTextBatchConfig(AppConfig):
-    name = "richtext_batch"
+    name = "trustcenter.richtext_batch"
     verbose_name = "Batched rich-text links"

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class LocalizeBulkConfig(AppConfig):
-    name = "localize_bulk"
+    name = "trustcenter.localize_bulk"
     verbose_name = "wagtail-localize segments in bulk"
 
     def ready(self):

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class StaticExportConfig(AppConfig):
-    name = "static_export"
+    name = "trustcenter.static_export"
     verbose_name = "Static export"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from static_export.exporter import ExportError, export_site
+from trustcenter.static_export.exporter import ExportError, export_site
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 
 class PageCacheConfig(AppConfig):
-    name = "pagecache"
+    name = "trustcenter.pagecache"
     verbose_name = "Full-page cache"
 
     def ready(self):
