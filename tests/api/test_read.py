@@ -1,11 +1,9 @@
 """Reading FAQ pages through v2 and v3: fields, language, filters, visibility, query counts."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.client_helpers import queries_to_get
 from tests.factories import home, make_faq_page, translate
 
 from .conftest import FULLY_TRANSLATED, ZH_STRINGS, ChineseForEverything, linked_faq_items
@@ -152,13 +150,6 @@ def test_v2_ignores_a_logged_in_session(admin_client, hidden_pages):
     assert not listing & {page.pk for page in hidden_pages}
 
 
-def detail_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("version", ["v2", "v3"])
 def test_detail_query_count_does_not_grow_with_the_questions(client, version):
     counts = {}
@@ -169,8 +160,8 @@ def test_detail_query_count_does_not_grow_with_the_questions(client, version):
         chinese = translate(english, strings=FULLY_TRANSLATED)
         for page in (english, chinese):
             url = DETAIL_URLS[version].format(page.pk)
-            detail_queries(client, url)  # warm the per-process caches (site, locales)
-            counts[page.locale.language_code, questions] = detail_queries(client, url)
+            queries_to_get(client, url)  # warm the per-process caches (site, locales)
+            counts[page.locale.language_code, questions] = queries_to_get(client, url)
     assert counts["en", 2] == counts["en", 12], counts
     assert counts["zh-hans", 2] == counts["zh-hans", 12], counts
 

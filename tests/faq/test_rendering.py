@@ -1,9 +1,7 @@
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from faq.blocks import faq_anchor
+from tests.client_helpers import queries_to_get
 from tests.factories import faq_items, home, make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
@@ -129,13 +127,6 @@ def test_numbering_is_drawn_by_the_template(client, soup):
     assert page.select_one(".content-faq h2").get_text(strip=True) == "Question 1?"
 
 
-def render_queries(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_queries_do_not_grow_with_questions(client, language):
     short = make_faq_page(questions=2, slug="short")
@@ -143,7 +134,7 @@ def test_queries_do_not_grow_with_questions(client, language):
     if language != "en":
         translate(short)
         translate(long)
-    assert render_queries(client, f"/{language}/short/") == render_queries(
+    assert queries_to_get(client, f"/{language}/short/") == queries_to_get(
         client, f"/{language}/long/"
     )
 

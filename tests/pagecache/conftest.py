@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.test import Client
 
 import pytest
 
@@ -10,3 +11,11 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(admin_user):
+    """A logged-in editor's browser, next to the anonymous visitor's ``client``."""
+    browser = Client()
+    browser.force_login(admin_user)
+    return browser

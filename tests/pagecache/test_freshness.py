@@ -1,10 +1,9 @@
-from django.test import Client
-
 from wagtail.models import Page
 
 import pytest
 
 from faq.models import FAQPage
+from tests.client_helpers import get
 from tests.factories import make_faq_page
 from tests.translations import translate_fully
 
@@ -28,19 +27,6 @@ def english_page():
 @pytest.fixture
 def chinese_page(english_page):
     return translate_fully(english_page, strings=CHINESE)
-
-
-@pytest.fixture
-def editor(admin_user):
-    """A logged-in editor's browser, next to the anonymous visitor's ``client``."""
-    browser = Client()
-    browser.force_login(admin_user)
-    return browser
-
-
-def get(client, path):
-    response = client.get(path)
-    return response, response.content.decode()
 
 
 def edit_and_publish(page, **fields):

@@ -1,12 +1,12 @@
 """What only the full-page cache does: serve visitors without queries, never editors."""
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
 from faq.models import FAQPage
+from tests.client_helpers import get
 from tests.factories import make_faq_page
 from tests.translations import translate_fully
 
@@ -18,19 +18,6 @@ def pages():
     """A FAQ page in English and Chinese."""
     english = make_faq_page(questions=1)
     return {"en": english, "zh-hans": translate_fully(english)}
-
-
-@pytest.fixture
-def editor(admin_user):
-    """A logged-in editor's browser, next to the anonymous visitor's ``client``."""
-    browser = Client()
-    browser.force_login(admin_user)
-    return browser
-
-
-def get(client, path):
-    response = client.get(path)
-    return response, response.content.decode()
 
 
 @pytest.mark.parametrize("path", ["/en/faq/", "/zh-hans/faq/"])

@@ -1,13 +1,11 @@
 """Rendering a page the full-page cache does not hold: a few queries, however long the page."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from faq.models import FAQPage
+from tests.client_helpers import queries_to_get
 from tests.factories import make_faq_page
 from tests.richtext_batch.test_page_links import linked_items
 from tests.translations import translate_fully
@@ -20,13 +18,6 @@ def render_every_time(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
-def queries_for(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_an_uncached_page_with_linked_answers_costs_six_queries_at_most(client, language):
     targets = [make_faq_page(questions=1, slug=f"target-{n}") for n in range(2)]
@@ -36,9 +27,9 @@ def test_an_uncached_page_with_linked_answers_costs_six_queries_at_most(client, 
         for page in (*targets, short, long):
             translate_fully(page)
     client.get(f"/{language}/short/"), client.get(f"/{language}/long/")  # routes remembered
-    fifteen = queries_for(client, f"/{language}/short/")
+    fifteen = queries_to_get(client, f"/{language}/short/")
     assert fifteen <= 6
-    assert queries_for(client, f"/{language}/long/") == fifteen
+    assert queries_to_get(client, f"/{language}/long/") == fifteen
 
 
 def test_a_new_slug_moves_the_route(client):
