@@ -103,29 +103,38 @@ def refresh_segments_in_bulk(source):
     source.overridablesegment_set.exclude(id__in=overridable_segments).delete()
 
 
+def _get_or_create_many(rows, key, queryset):
+    """The rows of ``queryset`` for every ``key`` value of ``rows`` (unsaved), by that value.
+
+    One query finds the existing rows, one insert adds the others, and one query reads
+    them back (``bulk_create`` leaves the ids of ignored conflicts unset).
+    """
+    wanted = {getattr(row, key): row for row in rows}
+    found = {getattr(row, key): row for row in queryset.filter(**{f"{key}__in": list(wanted)})}
+    missing = [row for value, row in wanted.items() if value not in found]
+    if missing:
+        queryset.model.objects.bulk_create(missing, ignore_conflicts=True)
+        created = queryset.filter(**{f"{key}__in": [getattr(row, key) for row in missing]})
+        found.update((getattr(row, key), row) for row in created)
+    return found
+
+
 def _contexts(source, instance, paths):
     """A TranslationContext for each content path, by path; new ones get their field path."""
-    path_ids = {TranslationContext._get_path_id(path): path for path in paths}
-    found = {
-        context.path: context
-        for context in TranslationContext.objects.filter(
-            object_id=source.object_id, path_id__in=path_ids
-        )
-        if context.path in paths
-    }
-    missing = [
-        TranslationContext(object_id=source.object_id, path=path, path_id=path_id, field_path="")
-        for path_id, path in path_ids.items()
-        if path not in found
-    ]
-    if missing:
-        TranslationContext.objects.bulk_create(missing, ignore_conflicts=True)
-        found.update(
-            (context.path, context)
-            for context in TranslationContext.objects.filter(
-                object_id=source.object_id, path_id__in=[c.path_id for c in missing]
+    contexts = _get_or_create_many(
+        [
+            TranslationContext(
+                object_id=source.object_id,
+                path=path,
+                path_id=TranslationContext._get_path_id(path),
+                field_path="",
             )
-        )
+            for path in paths
+        ],
+        "path_id",
+        TranslationContext.objects.filter(object_id=source.object_id),
+    )
+    found = {context.path: context for context in contexts.values() if context.path in paths}
     for context in found.values():
         context.get_field_path(instance)  # a query only for a context without one yet
     return found
@@ -133,25 +142,14 @@ def _contexts(source, instance, paths):
 
 def _strings(locale_id, texts):
     """A String for each text, by data hash."""
-    by_hash = {String._get_data_hash(text): text for text in texts}
-    found = {
-        string.data_hash: string
-        for string in String.objects.filter(locale_id=locale_id, data_hash__in=by_hash)
-    }
-    missing = [
-        String(locale_id=locale_id, data_hash=data_hash, data=text)
-        for data_hash, text in by_hash.items()
-        if data_hash not in found
-    ]
-    if missing:
-        String.objects.bulk_create(missing, ignore_conflicts=True)
-        found.update(
-            (string.data_hash, string)
-            for string in String.objects.filter(
-                locale_id=locale_id, data_hash__in=[s.data_hash for s in missing]
-            )
-        )
-    return found
+    return _get_or_create_many(
+        [
+            String(locale_id=locale_id, data_hash=String._get_data_hash(text), data=text)
+            for text in texts
+        ],
+        "data_hash",
+        String.objects.filter(locale_id=locale_id),
+    )
 
 
 def _template_uuid(value):
@@ -160,25 +158,19 @@ def _template_uuid(value):
 
 
 def _templates(values):
-    wanted = {_template_uuid(value): value for value in values}
-    found = {template.uuid: template for template in Template.objects.filter(uuid__in=wanted)}
-    missing = [
-        Template(
-            uuid=key,
-            template=value.template,
-            template_format=value.format,
-            string_count=value.string_count,
-        )
-        for key, value in wanted.items()
-        if key not in found
-    ]
-    if missing:
-        Template.objects.bulk_create(missing, ignore_conflicts=True)
-        found.update(
-            (template.uuid, template)
-            for template in Template.objects.filter(uuid__in=[t.uuid for t in missing])
-        )
-    return found
+    return _get_or_create_many(
+        [
+            Template(
+                uuid=_template_uuid(value),
+                template=value.template,
+                template_format=value.format,
+                string_count=value.string_count,
+            )
+            for value in values
+        ],
+        "uuid",
+        Template.objects.all(),
+    )
 
 
 def _segments(source, model, wanted, identity):
