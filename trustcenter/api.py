@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.errors import ProblemDetail, as_validation_error, problem_response
+from wagtail.api.v3.permissions import require_any_permission
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -181,20 +182,27 @@ def refuse_copying_root_in_place(action):
     return refuse
 
 
+# operation id: (check, the body field it is about, the permission v3 asks for it)
 ROOT_PAGE_CHECKS = {
-    "pages_actions_move": (refuse_moving_next_to_root, "position"),
-    "pages_actions_copy": (refuse_copying_root_in_place("be copied"), "destination_id"),
+    "pages_actions_move": (refuse_moving_next_to_root, "position", "change"),
+    "pages_actions_copy": (refuse_copying_root_in_place("be copied"), "destination_id", "add"),
     "pages_actions_create_alias": (
         refuse_copying_root_in_place("get an alias"),
         "destination_id",
+        "add",
     ),
 }
 
 
-def check_root_page_first(operation, check, field):
-    """v3's page actions assume that a page has a parent and fail (a 500) on the root."""
+def check_root_page_first(operation, check, field, permission):
+    """v3's page actions assume that a page has a parent and fail (a 500) on the root.
+
+    The check comes after v3's own permission check (repeated here: it is inside the
+    view), so a token without the permission still gets a 403.
+    """
     view = operation.view_func
 
+    @require_any_permission(Page, (permission,))
     @functools.wraps(view)
     def checked(request, **params):
         try:

@@ -209,6 +209,14 @@ def test_v3_the_root_page_cannot_be_copied_in_place(api, editor_auth, action, me
     assert Page.objects.count() == pages_before
 
 
+def test_v3_root_page_checks_come_after_permission_checks(api, reader_auth):
+    root = Page.get_first_root_node()
+    copy = api("post", f"/api/v3/pages/{root.pk}/actions/copy/", {}, **reader_auth)
+    assert_problem(copy, 403, "")
+    move = api("post", f"/api/v3/pages/{home('en').pk}/actions/move/", {"destination_id": root.pk})
+    assert_problem(move, 401, "Unauthorized")
+
+
 @pytest.mark.parametrize("language_code", ["en", "zh-hans"])
 def test_v3_root_page_checks_leave_other_moves_alone(api, django_user_model, language_code):
     first = make_faq_page(home(language_code), slug="first")
