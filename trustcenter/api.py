@@ -4,16 +4,22 @@ Both live outside the language prefixes: a page's language is part of the page (
 ``meta.locale``), not of the URL.
 """
 
+import functools
+import re
+
 from django.conf import settings
 from django.http import JsonResponse
-from django.urls import path, re_path
+from django.urls import URLPattern, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import ProblemDetail, as_validation_error, problem_response
+from wagtail.api.v3.permissions import require_any_permission
 from wagtail.api.v3.urls import api as v3_api
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
 
 from pydantic import ValidationError as PydanticValidationError
 
@@ -60,6 +66,7 @@ def api_error(request, status, message):
     return JsonResponse({"message": message}, status=status)
 
 
+@csrf_exempt  # it changes nothing, and a bearer token needs no CSRF token
 def api_not_found(request, path):
     """An address under /api/ that no API serves: a JSON 404, never the site's HTML page."""
     hint = "" if request.path.endswith("/") else " API addresses end with a slash."
@@ -148,8 +155,105 @@ v3_api.add_exception_handler(
     _server_failures_are_not_validation_errors(v3_api._exception_handlers[PydanticValidationError]),
 )
 
+
+class RootPageError(ValueError):
+    """What Wagtail would do with the root page here needs a parent, and the root has none."""
+
+
+def _is_root(page_id):
+    return Page.objects.filter(pk=page_id, depth=1).exists()
+
+
+def refuse_moving_next_to_root(request, page_id, data):
+    # Sibling positions (the default) would give the page the root's parent: none.
+    if data.position not in ("first-child", "last-child") and _is_root(data.destination_id):
+        raise RootPageError(
+            "A page cannot be moved next to the root page: "
+            "use position first-child or last-child to move it under the root."
+        )
+
+
+def refuse_copying_root_in_place(action):
+    def refuse(request, page_id, data):
+        # Without a destination the copy goes next to the original: the root has no parent.
+        if data.destination_id is None and _is_root(page_id):
+            raise RootPageError(f"The root page cannot {action} in place: give a destination_id.")
+
+    return refuse
+
+
+# operation id: (check, the body field it is about, the permission v3 asks for it)
+ROOT_PAGE_CHECKS = {
+    "pages_actions_move": (refuse_moving_next_to_root, "position", "change"),
+    "pages_actions_copy": (refuse_copying_root_in_place("be copied"), "destination_id", "add"),
+    "pages_actions_create_alias": (
+        refuse_copying_root_in_place("get an alias"),
+        "destination_id",
+        "add",
+    ),
+}
+
+
+def check_root_page_first(operation, check, field, permission):
+    """v3's page actions assume that a page has a parent and fail (a 500) on the root.
+
+    The check comes after v3's own permission check (repeated here: it is inside the
+    view), so a token without the permission still gets a 403.
+    """
+    view = operation.view_func
+
+    @require_any_permission(Page, (permission,))
+    @functools.wraps(view)
+    def checked(request, **params):
+        try:
+            check(request, **params)
+        except RootPageError as error:
+            raise as_validation_error(error, loc=("body", "data", field)) from error
+        return view(request, **params)
+
+    operation.view_func = checked
+
+
+# The operations that answer requests: ninja's copies of the routers' operations, bound
+# to this API.
+for bound_router in v3_api._get_bound_routers():
+    for path_view in bound_router.path_operations.values():
+        for operation in path_view.operations:
+            if operation.operation_id in ROOT_PAGE_CHECKS:
+                check_root_page_first(operation, *ROOT_PAGE_CHECKS[operation.operation_id])
+
+
+# v3 declares its ids (page_id, image_id...) as integers, but routes them as any text,
+# and a PATCH reads the page's type from its id before the id is validated (a 500).
+OBJECT_ID = re.compile(r"<(\w+_id)>")
+
+
+@csrf_exempt  # it changes nothing, and a bearer token needs no CSRF token
+def not_an_id(request, **params):
+    name, value = next((name, value) for name, value in params.items() if not value.isdigit())
+    return api_error(request, 404, f"{name} must be a whole number; got {value!r}.")
+
+
+def integer_id_routes(patterns):
+    """``patterns`` with their ``<…_id>`` matching digits only, then a clear 404 for
+    any other text where an id belongs."""
+    integer_routes, other_text = [], {}
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        if isinstance(pattern, URLPattern) and OBJECT_ID.search(route):
+            integer_routes.append(
+                path(OBJECT_ID.sub(r"<int:\1>", route), pattern.callback, name=pattern.name)
+            )
+            other_text.setdefault(route, path(route, not_an_id))
+        else:
+            integer_routes.append(pattern)
+    return [*integer_routes, *other_text.values()]
+
+
+v3_patterns, v3_app_name, v3_namespace = v3_api.urls
+
 urlpatterns = [
     path("api/v2/", v2_router.urls),
-    path("api/v3/", v3_api.urls),
+    path("api/v3/", (integer_id_routes(v3_patterns), v3_app_name, v3_namespace)),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]

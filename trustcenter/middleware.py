@@ -1,14 +1,15 @@
+import json
 import logging
 import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from .api import api_error, is_api_request
+from .api import V3_PATH_PREFIX, api_error, is_api_request
 
 logger = logging.getLogger("django.request")
 
@@ -38,6 +39,15 @@ class SiteLocaleMiddleware(LocaleMiddleware):
 # The largest id or offset the database can hold (a signed 64-bit integer).
 LARGEST_DATABASE_INTEGER = 2**63 - 1
 INTEGER = re.compile(r"[+-]?\d+")
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+JSON_VALUE_KINDS = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 
 class APIErrorMiddleware:
@@ -46,8 +56,9 @@ class APIErrorMiddleware:
     Refuses, with a clear 400 (404 in a path), what Wagtail's APIs would pass on to the
     database or answer wrongly: an unknown ``locale`` (a 404, as if a page were missing), a
     NUL character (the search backend fails), a number larger than the database's integers
-    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500). An
-    unexpected error still gets a JSON 500, not the site's HTML page.
+    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500), a v3
+    JSON body that is no object (v3 reads a page's type from it: a 500). An unexpected
+    error still gets a JSON 500, not the site's HTML page.
     """
 
     def __init__(self, get_response):
@@ -60,6 +71,9 @@ class APIErrorMiddleware:
             problem = self.query_problem(request.GET)
             if problem:
                 return api_error(request, 400, problem)
+            problem = self.body_problem(request)
+            if problem:
+                return api_error(request, 422, problem)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
@@ -76,6 +90,19 @@ class APIErrorMiddleware:
     @staticmethod
     def too_large(text):
         return bool(INTEGER.fullmatch(text)) and abs(int(text)) > LARGEST_DATABASE_INTEGER
+
+    @staticmethod
+    def body_problem(request):
+        # v3 reads any body as JSON, except a form's (an upload's).
+        if not request.path_info.startswith(V3_PATH_PREFIX) or request.content_type in FORMS:
+            return None
+        try:
+            body = json.loads(request.body) if request.body else {}
+        except (ValueError, RequestDataTooBig):
+            return None  # v3 says what is wrong with it
+        if isinstance(body, dict):
+            return None
+        return f"The request body must be a JSON object, not {JSON_VALUE_KINDS[type(body)]}."
 
     @classmethod
     def query_problem(cls, query):
