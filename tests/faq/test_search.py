@@ -207,3 +207,31 @@ def test_rebuild_command_reindexes_live_pages(english_page):
     call_command("rebuild_faq_search_index", stdout=out)
     assert FAQSearchEntry.objects.filter(page=english_page).count() == 4
     assert out.getvalue().strip() == "Indexed 4 questions of 1 live FAQ pages."
+
+
+def test_a_run_of_chinese_characters_must_be_adjacent_and_one_character_is_enough(client, soup):
+    # 根据中国 holds 据中 and the question 数据: every pair of 数据中, but not the run.
+    page = make_faq_page(
+        questions=items(
+            [
+                ("根据中国法律，谁能看到数据？", "<p>仅限授权人员。</p>"),
+                ("数据中心在哪里？", "<p>在上海。</p>"),
+            ]
+        )
+    )
+    assert questions(client, soup, "en", "数据中") == ["数据中心在哪里？"]
+    assert questions(client, soup, "en", "据") == [
+        "根据中国法律，谁能看到数据？",
+        "数据中心在哪里？",
+    ]
+    assert questions(client, soup, "en", "海") == ["数据中心在哪里？"]
+    assert page.search_entries.count() == 2
+
+
+def test_very_long_words_are_found_whole_and_by_their_start(client, soup):
+    word = "encryption" * 15  # 150 characters: the query keeps 200
+    make_faq_page(questions=items([(f"Is {word} supported?", "<p>Yes.</p>")]))
+    assert questions(client, soup, "en", word) == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", word[:120]) == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", f"{word} supported") == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", f"{word}x") == []
