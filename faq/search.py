@@ -161,10 +161,25 @@ class _IndexedTokensMatch(Func):
 class SearchResults:
     entries: object  # a FAQSearchEntry queryset, best first
     matched_all_terms: bool
+    # The same entries as consecutive querysets in page order (the questions that match,
+    # then the answers), when there are such: a few of them are found without ranking all.
+    tiers: tuple = ()
+
+    def first(self, count):
+        """The best ``count`` entries."""
+        if not self.tiers:
+            return list(self.entries[:count])
+        found = []
+        for tier in self.tiers:
+            found += tier[: count - len(found)]
+            if len(found) == count:
+                break
+        return found
 
 
 def search(query, locale, pages):
-    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
+    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first,
+    with their page (without its questions, which a results list doesn't show).
 
     The entries that have every query term; if there are none, those that have some (as
     Wagtail's default "or" search would find them), most terms first. Among equals, a term
@@ -189,11 +204,19 @@ def search(query, locale, pages):
         entries = _narrowed(candidates, " | ".join(operands)).filter(
             functools.reduce(operator.or_, matches)
         )
+    in_question = [Q(question_terms__contains=pattern) for pattern in patterns]
     ranked = entries.annotate(
-        terms_found=_count(matches),
-        question_hits=_count(Q(question_terms__contains=pattern) for pattern in patterns),
+        terms_found=_count(matches), question_hits=_count(in_question)
     ).order_by("-terms_found", "-question_hits", "page__path", "position")
-    return SearchResults(ranked.select_related("page"), matched_all_terms)
+    tiers = ()
+    if len(patterns) == 1:
+        # One term: a question has it or only its answer does. Each tier in page order can
+        # stop at the first few entries (an index walk) where ranking all would sort all.
+        in_page_order = entries.select_related("page").defer("page__faqs")
+        in_page_order = in_page_order.order_by("page__path", "position")
+        tiers = (in_page_order.filter(in_question[0]), in_page_order.exclude(in_question[0]))
+    ranked = ranked.select_related("page").defer("page__faqs")
+    return SearchResults(ranked, matched_all_terms, tiers)
 
 
 def _narrowed(candidates, tsquery):

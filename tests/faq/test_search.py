@@ -3,7 +3,7 @@ import io
 import pytest
 
 from faq.search import tokenize
-from tests.factories import faq_items, make_faq_page, translate
+from tests.factories import faq_items, home, make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +235,18 @@ def test_very_long_words_are_found_whole_and_by_their_start(client, soup):
     assert questions(client, soup, "en", word[:120]) == [f"Is {word} supported?"]
     assert questions(client, soup, "en", f"{word} supported") == [f"Is {word} supported?"]
     assert questions(client, soup, "en", f"{word}x") == []
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "data"), ("zh-hans", "数据")])
+def test_many_matches_show_the_best_fifty_questions_first_and_count_them_all(
+    client, soup, language, word
+):
+    # Answer matches come first on the page; question matches still lead the results.
+    pairs = [(f"Q{n}?", f"<p>{word} {n}</p>") for n in range(30)]
+    pairs += [(f"{word} Q{n}?", "<p>-</p>") for n in range(30)]
+    make_faq_page(parent=home(language), questions=items(pairs))
+    found = soup(client.get(f"/{language}/search/", {"q": word}))
+    shown = [link.get_text() for link in found.select(".search-result-question a")]
+    assert shown == [f"{word} Q{n}?" for n in range(30)] + [f"Q{n}?" for n in range(20)]
+    summary = found.select_one(".search-summary").get_text()
+    assert "60" in summary and "50" in summary
