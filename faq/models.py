@@ -154,6 +154,8 @@ class FAQSearchEntry(models.Model):
     answer = models.TextField()
     question_terms = models.TextField()
     answer_terms = models.TextField()
+    # Searched through a full-text index on PostgreSQL only (migration 0003).
+    index_tokens = models.TextField(default="")
 
     class Meta:
         verbose_name = _("FAQ search entry")

@@ -15,6 +15,13 @@ Questions that have every query term (in the question or the answer) are found; 
 has them all, those with some, most terms first. Questions that match come before answers
 that match. The index is rewritten whenever a FAQ page is saved, from what visitors see,
 and searches only look at pages that are live and public now.
+
+``LIKE '%term%'`` reads every row, which is too slow for a million questions. On
+PostgreSQL each entry's ``index_tokens`` (its stems, CJK characters and pairs of adjacent
+CJK characters) has a GIN full-text index, and the ``LIKE`` conditions are only checked on
+the entries that index finds: those holding every character pair of 数据中心 (then ``LIKE``
+keeps those where they are adjacent), or every stem. The results are the same on SQLite,
+which only runs the ``LIKE`` conditions.
 """
 
 import functools
@@ -24,14 +31,16 @@ import unicodedata
 from dataclasses import dataclass
 from html import unescape
 
-from django.db import transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, Func, IntegerField, Q, TextField, Value, When
 from django.utils.html import strip_tags
 
 import snowballstemmer
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 10
+# PostgreSQL refuses lexemes over 2,047 bytes; longer tokens are indexed by their start.
+MAX_TOKEN_LENGTH = 100
 
 # Han, kana, Hangul and their compatibility and extension blocks.
 _CJK = (
@@ -83,34 +92,94 @@ def index_terms(text):
     return f" {' '.join(term.text for term in tokenize(text))} "
 
 
+def index_tokens(*texts):
+    """What PostgreSQL's full-text index holds for an entry: its distinct stems, and for
+    each CJK run its characters and pairs of adjacent characters."""
+    tokens = {}
+    for text in texts:
+        for term in tokenize(text):
+            tokens.update(dict.fromkeys(_term_tokens(term)))
+    return " ".join(tokens)
+
+
+def _term_tokens(term):
+    if not term.is_cjk:
+        return [term.text[:MAX_TOKEN_LENGTH]]
+    pairs = [term.text[i : i + 2] for i in range(len(term.text) - 1)]
+    return [*term.text, *pairs]
+
+
 def plain_text(html):
     return " ".join(unescape(strip_tags(html)).split())
 
 
-def query_patterns(query):
-    """The query's terms as ``LIKE`` fragments of the index (see ``index_terms``)."""
+def query_terms(query):
+    """The terms searched for: stop words only if there is nothing else, at most ten."""
     terms = tokenize(query[:MAX_QUERY_LENGTH])
     terms = [term for term in terms if not term.is_stop_word] or terms
-    terms = list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
-    patterns = []
-    for position, term in enumerate(terms, start=1):
-        if term.is_cjk:
-            patterns.append(term.text)
-        elif position == len(terms):
-            patterns.append(f" {term.text}")
-        else:
-            patterns.append(f" {term.text} ")
-    return patterns
+    return list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
+
+
+def like_pattern(term, is_last):
+    """A query term as a ``LIKE`` fragment of the index (see ``index_terms``)."""
+    if term.is_cjk:
+        return term.text
+    return f" {term.text}" if is_last else f" {term.text} "
+
+
+def tsquery_operand(term, is_last):
+    """A query term as a PostgreSQL tsquery over ``index_tokens``, which every entry that
+    has the term matches: a CJK run needs all its character pairs (or its one character),
+    the last word is a prefix, a word cut to ``MAX_TOKEN_LENGTH`` a prefix too."""
+    if term.is_cjk:
+        tokens = _term_tokens(term)[-max(len(term.text) - 1, 1) :]
+        return "(" + " & ".join(f"'{token}'" for token in dict.fromkeys(tokens)) + ")"
+    prefix = is_last or len(term.text) > MAX_TOKEN_LENGTH
+    return f"'{term.text[:MAX_TOKEN_LENGTH]}'" + (":*" if prefix else "")
+
+
+class _IndexedTokensMatch(Func):
+    """PostgreSQL: an entry's ``index_vector`` matches a tsquery (see ``tsquery_operand``).
+
+    ``index_vector`` is a column only PostgreSQL has (migration 0003): ``index_tokens`` as
+    a tsvector, stored and GIN-indexed. Each token is a lexeme as it is: no parser or
+    dictionary of PostgreSQL's splits or changes it.
+    """
+
+    output_field = BooleanField()
+
+    def __init__(self, tsquery):
+        super().__init__(Value(tsquery, output_field=TextField()))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        tsquery, params = compiler.compile(self.get_source_expressions()[0])
+        table = connection.ops.quote_name(compiler.query.get_initial_alias())
+        return f"{table}.index_vector @@ ({tsquery})::tsquery", params
 
 
 @dataclass
 class SearchResults:
     entries: object  # a FAQSearchEntry queryset, best first
     matched_all_terms: bool
+    # The same entries as consecutive querysets in page order (the questions that match,
+    # then the answers), when there are such: a few of them are found without ranking all.
+    tiers: tuple = ()
+
+    def first(self, count):
+        """The best ``count`` entries."""
+        if not self.tiers:
+            return list(self.entries[:count])
+        found = []
+        for tier in self.tiers:
+            found += tier[: count - len(found)]
+            if len(found) == count:
+                break
+        return found
 
 
 def search(query, locale, pages):
-    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first.
+    """Matching entries of ``pages`` (a queryset of FAQ pages) in ``locale``, best first,
+    with their page (without its questions, which a results list doesn't show).
 
     The entries that have every query term; if there are none, those that have some (as
     Wagtail's default "or" search would find them), most terms first. Among equals, a term
@@ -118,23 +187,43 @@ def search(query, locale, pages):
     """
     from .models import FAQSearchEntry
 
-    patterns = query_patterns(query)
-    if not patterns:
+    terms = query_terms(query)
+    if not terms:
         return SearchResults(FAQSearchEntry.objects.none(), matched_all_terms=True)
+    last = len(terms) - 1
+    patterns = [like_pattern(term, n == last) for n, term in enumerate(terms)]
+    operands = [tsquery_operand(term, n == last) for n, term in enumerate(terms)]
     candidates = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
     matches = [
         Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
         for pattern in patterns
     ]
-    entries = candidates.filter(*matches)
+    entries = _narrowed(candidates, " & ".join(operands)).filter(*matches)
     matched_all_terms = len(patterns) == 1 or entries.exists()
     if not matched_all_terms:
-        entries = candidates.filter(functools.reduce(operator.or_, matches))
+        entries = _narrowed(candidates, " | ".join(operands)).filter(
+            functools.reduce(operator.or_, matches)
+        )
+    in_question = [Q(question_terms__contains=pattern) for pattern in patterns]
     ranked = entries.annotate(
-        terms_found=_count(matches),
-        question_hits=_count(Q(question_terms__contains=pattern) for pattern in patterns),
+        terms_found=_count(matches), question_hits=_count(in_question)
     ).order_by("-terms_found", "-question_hits", "page__path", "position")
-    return SearchResults(ranked.select_related("page"), matched_all_terms)
+    tiers = ()
+    if len(patterns) == 1:
+        # One term: a question has it or only its answer does. Each tier in page order can
+        # stop at the first few entries (an index walk) where ranking all would sort all.
+        in_page_order = entries.select_related("page").defer("page__faqs")
+        in_page_order = in_page_order.order_by("page__path", "position")
+        tiers = (in_page_order.filter(in_question[0]), in_page_order.exclude(in_question[0]))
+    ranked = ranked.select_related("page").defer("page__faqs")
+    return SearchResults(ranked, matched_all_terms, tiers)
+
+
+def _narrowed(candidates, tsquery):
+    """On PostgreSQL, only the entries its full-text index finds for ``tsquery``."""
+    if connection.vendor != "postgresql":
+        return candidates
+    return candidates.filter(_IndexedTokensMatch(tsquery))
 
 
 def _count(conditions):
@@ -170,6 +259,7 @@ def index_page(page_id):
                 answer=answer,
                 question_terms=index_terms(question),
                 answer_terms=index_terms(answer),
+                index_tokens=index_tokens(question, answer),
             )
         )
     FAQSearchEntry.objects.bulk_create(entries)

@@ -25,9 +25,8 @@ def search(request):
     }
     if query:
         found = search_entries(query, Locale.get_active(), FAQPage.objects.live().public())
-        entries = found.entries.defer("page__faqs")
-        results = list(entries[: RESULTS_SHOWN + 1])
-        context["total"] = len(results) if len(results) <= RESULTS_SHOWN else entries.count()
+        results = found.first(RESULTS_SHOWN + 1)
+        context["total"] = len(results) if len(results) <= RESULTS_SHOWN else found.entries.count()
         context["results"] = results[:RESULTS_SHOWN]
         context["matched_all_terms"] = found.matched_all_terms
     return TemplateResponse(request, "faq/search.html", context)

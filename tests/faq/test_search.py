@@ -3,7 +3,7 @@ import io
 import pytest
 
 from faq.search import tokenize
-from tests.factories import faq_items, make_faq_page, translate
+from tests.factories import faq_items, home, make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +207,46 @@ def test_rebuild_command_reindexes_live_pages(english_page):
     call_command("rebuild_faq_search_index", stdout=out)
     assert FAQSearchEntry.objects.filter(page=english_page).count() == 4
     assert out.getvalue().strip() == "Indexed 4 questions of 1 live FAQ pages."
+
+
+def test_a_run_of_chinese_characters_must_be_adjacent_and_one_character_is_enough(client, soup):
+    # 根据中国 holds 据中 and the question 数据: every pair of 数据中, but not the run.
+    page = make_faq_page(
+        questions=items(
+            [
+                ("根据中国法律，谁能看到数据？", "<p>仅限授权人员。</p>"),
+                ("数据中心在哪里？", "<p>在上海。</p>"),
+            ]
+        )
+    )
+    assert questions(client, soup, "en", "数据中") == ["数据中心在哪里？"]
+    assert questions(client, soup, "en", "据") == [
+        "根据中国法律，谁能看到数据？",
+        "数据中心在哪里？",
+    ]
+    assert questions(client, soup, "en", "海") == ["数据中心在哪里？"]
+    assert page.search_entries.count() == 2
+
+
+def test_very_long_words_are_found_whole_and_by_their_start(client, soup):
+    word = "encryption" * 15  # 150 characters: the query keeps 200
+    make_faq_page(questions=items([(f"Is {word} supported?", "<p>Yes.</p>")]))
+    assert questions(client, soup, "en", word) == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", word[:120]) == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", f"{word} supported") == [f"Is {word} supported?"]
+    assert questions(client, soup, "en", f"{word}x") == []
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "data"), ("zh-hans", "数据")])
+def test_many_matches_show_the_best_fifty_questions_first_and_count_them_all(
+    client, soup, language, word
+):
+    # Answer matches come first on the page; question matches still lead the results.
+    pairs = [(f"Q{n}?", f"<p>{word} {n}</p>") for n in range(30)]
+    pairs += [(f"{word} Q{n}?", "<p>-</p>") for n in range(30)]
+    make_faq_page(parent=home(language), questions=items(pairs))
+    found = soup(client.get(f"/{language}/search/", {"q": word}))
+    shown = [link.get_text() for link in found.select(".search-result-question a")]
+    assert shown == [f"{word} Q{n}?" for n in range(30)] + [f"Q{n}?" for n in range(20)]
+    summary = found.select_one(".search-summary").get_text()
+    assert "60" in summary and "50" in summary
