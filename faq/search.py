@@ -18,10 +18,16 @@ and searches only look at pages that are live and public now.
 
 ``LIKE '%term%'`` reads every row, which is too slow for a million questions. On
 PostgreSQL each entry's ``index_tokens`` (its stems, CJK characters and pairs of adjacent
-CJK characters) has a GIN full-text index, and the ``LIKE`` conditions are only checked on
-the entries that index finds: those holding every character pair of 数据中心 (then ``LIKE``
-keeps those where they are adjacent), or every stem. The results are the same on SQLite,
-which only runs the ``LIKE`` conditions.
+CJK characters, and the question's own again, marked) has a GIN full-text index, and the
+``LIKE`` conditions are only checked on the entries that index finds: those holding every
+character pair of 数据中心 (then ``LIKE`` keeps those where they are adjacent), or every
+stem. The results are the same on SQLite, which only runs the ``LIKE`` conditions.
+
+A query that matches nearly everything must not rank everything either. When entries have
+every term, they are read tier by tier (every term in the question, then one fewer, down to
+none), each tier in page order and only as far as the results shown; the marked question
+tokens let the index skip the tiers that are empty. Only a query none has all the terms of
+ranks all its partial matches.
 """
 
 import functools
@@ -41,6 +47,8 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 10
 # PostgreSQL refuses lexemes over 2,047 bytes; longer tokens are indexed by their start.
 MAX_TOKEN_LENGTH = 100
+# Marks a question's tokens in ``index_tokens``; no token has a colon.
+QUESTION_MARK = "q:"
 
 # Han, kana, Hangul and their compatibility and extension blocks.
 _CJK = (
@@ -92,14 +100,30 @@ def index_terms(text):
     return f" {' '.join(term.text for term in tokenize(text))} "
 
 
-def index_tokens(*texts):
+def index_tokens(question, answer):
     """What PostgreSQL's full-text index holds for an entry: its distinct stems, and for
-    each CJK run its characters and pairs of adjacent characters."""
-    tokens = {}
-    for text in texts:
-        for term in tokenize(text):
-            tokens.update(dict.fromkeys(_term_tokens(term)))
+    each CJK run its characters and pairs of adjacent characters; then the question's
+    tokens again with ``QUESTION_MARK``, so the index tells question matches apart."""
+    question_tokens = _text_tokens(question)
+    tokens = dict.fromkeys([*question_tokens, *_text_tokens(answer)])
+    tokens.update(dict.fromkeys(QUESTION_MARK + token for token in question_tokens))
     return " ".join(tokens)
+
+
+def refill_index_tokens(entries, batch_size=2000):
+    """Recompute ``index_tokens`` for ``entries`` (migrations pass their historical model's)."""
+    batch = []
+    for entry in entries.only("question", "answer").iterator(chunk_size=batch_size):
+        entry.index_tokens = index_tokens(entry.question, entry.answer)
+        batch.append(entry)
+        if len(batch) == batch_size:
+            entries.bulk_update(batch, ["index_tokens"])
+            batch = []
+    entries.bulk_update(batch, ["index_tokens"])
+
+
+def _text_tokens(text):
+    return list(dict.fromkeys(token for term in tokenize(text) for token in _term_tokens(term)))
 
 
 def _term_tokens(term):
@@ -127,15 +151,16 @@ def like_pattern(term, is_last):
     return f" {term.text}" if is_last else f" {term.text} "
 
 
-def tsquery_operand(term, is_last):
+def tsquery_operand(term, is_last, mark=""):
     """A query term as a PostgreSQL tsquery over ``index_tokens``, which every entry that
-    has the term matches: a CJK run needs all its character pairs (or its one character),
-    the last word is a prefix, a word cut to ``MAX_TOKEN_LENGTH`` a prefix too."""
+    has the term matches (in its question, with ``mark=QUESTION_MARK``): a CJK run needs all
+    its character pairs (or its one character), the last word is a prefix, a word cut to
+    ``MAX_TOKEN_LENGTH`` a prefix too."""
     if term.is_cjk:
         tokens = _term_tokens(term)[-max(len(term.text) - 1, 1) :]
-        return "(" + " & ".join(f"'{token}'" for token in dict.fromkeys(tokens)) + ")"
+        return "(" + " & ".join(f"'{mark}{token}'" for token in dict.fromkeys(tokens)) + ")"
     prefix = is_last or len(term.text) > MAX_TOKEN_LENGTH
-    return f"'{term.text[:MAX_TOKEN_LENGTH]}'" + (":*" if prefix else "")
+    return f"'{mark}{term.text[:MAX_TOKEN_LENGTH]}'" + (":*" if prefix else "")
 
 
 class _IndexedTokensMatch(Func):
@@ -158,23 +183,53 @@ class _IndexedTokensMatch(Func):
 
 
 @dataclass
+class Tier:
+    """Matches of equal rank, in page order."""
+
+    entries: object  # a FAQSearchEntry queryset
+    # On PostgreSQL, what the full-text index finds of a superset of ``entries``: when it
+    # finds nothing, the tier is skipped, where reading it in page order would read all.
+    possible: object = None
+
+    def first(self, count):
+        if self.possible is not None and not _any_found(self.possible):
+            return []
+        return list(self.entries[:count])
+
+
+def _any_found(entries):
+    """Whether ``entries`` has a row, with the query planned as if all were wanted.
+
+    ``exists()`` adds ``LIMIT 1``, which makes PostgreSQL read entries in index order
+    hoping for an early hit: for a term it has no statistics for, all of them. Planned
+    alone, a look-up it expects to be rare uses the full-text index.
+    """
+    sql, params = entries.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH found AS MATERIALIZED ({sql}) SELECT EXISTS (SELECT FROM found)", params
+        )
+        return cursor.fetchone()[0]
+
+
+@dataclass
 class SearchResults:
-    entries: object  # a FAQSearchEntry queryset, best first
+    matches: object  # the matching FAQSearchEntry rows, unordered
     matched_all_terms: bool
-    # The same entries as consecutive querysets in page order (the questions that match,
-    # then the answers), when there are such: a few of them are found without ranking all.
-    tiers: tuple = ()
+    tiers: tuple = ()  # the matches, best first: a few are found without ranking all
 
     def first(self, count):
         """The best ``count`` entries."""
-        if not self.tiers:
-            return list(self.entries[:count])
         found = []
         for tier in self.tiers:
-            found += tier[: count - len(found)]
+            found += tier.first(count - len(found))
             if len(found) == count:
                 break
         return found
+
+    def count(self, up_to):
+        """How many entries match, counting no further than ``up_to``."""
+        return self.matches.order_by()[:up_to].count()
 
 
 def search(query, locale, pages):
@@ -182,8 +237,8 @@ def search(query, locale, pages):
     with their page (without its questions, which a results list doesn't show).
 
     The entries that have every query term; if there are none, those that have some (as
-    Wagtail's default "or" search would find them), most terms first. Among equals, a term
-    in the question beats a term in the answer.
+    Wagtail's default "or" search would find them), most terms first. Among equals, more
+    terms in the question beat fewer, then page order.
     """
     from .models import FAQSearchEntry
 
@@ -193,36 +248,48 @@ def search(query, locale, pages):
     last = len(terms) - 1
     patterns = [like_pattern(term, n == last) for n, term in enumerate(terms)]
     operands = [tsquery_operand(term, n == last) for n, term in enumerate(terms)]
+    marked = [tsquery_operand(term, n == last, QUESTION_MARK) for n, term in enumerate(terms)]
     candidates = FAQSearchEntry.objects.filter(page__locale=locale, page__in=pages)
-    matches = [
+    candidates = candidates.select_related("page").defer("page__faqs")
+    anywhere = [
         Q(question_terms__contains=pattern) | Q(answer_terms__contains=pattern)
         for pattern in patterns
     ]
-    entries = _narrowed(candidates, " & ".join(operands)).filter(*matches)
-    matched_all_terms = len(patterns) == 1 or entries.exists()
-    if not matched_all_terms:
-        entries = _narrowed(candidates, " | ".join(operands)).filter(
-            functools.reduce(operator.or_, matches)
-        )
     in_question = [Q(question_terms__contains=pattern) for pattern in patterns]
-    ranked = entries.annotate(
-        terms_found=_count(matches), question_hits=_count(in_question)
-    ).order_by("-terms_found", "-question_hits", "page__path", "position")
-    tiers = ()
-    if len(patterns) == 1:
-        # One term: a question has it or only its answer does. Each tier in page order can
-        # stop at the first few entries (an index walk) where ranking all would sort all.
-        in_page_order = entries.select_related("page").defer("page__faqs")
-        in_page_order = in_page_order.order_by("page__path", "position")
-        tiers = (in_page_order.filter(in_question[0]), in_page_order.exclude(in_question[0]))
-    ranked = ranked.select_related("page").defer("page__faqs")
-    return SearchResults(ranked, matched_all_terms, tiers)
+    question_hits = _count(in_question)
+    all_operands = " & ".join(operands)
+
+    with_all = _narrowed(candidates, all_operands).filter(*anywhere)
+    if with_all.exists():
+        in_page_order = with_all.order_by("page__path", "position")
+        # Every term in the question; then (several terms) some of them; then none.
+        tiers = [Tier(in_page_order.filter(*in_question), _indexed(candidates, " & ".join(marked)))]
+        for hits in range(len(terms) - 1, 0, -1):
+            some_marked = f"({all_operands}) & ({' | '.join(marked)})"
+            tier = in_page_order.alias(question_hits=question_hits).filter(question_hits=hits)
+            tiers.append(Tier(tier, _indexed(candidates, some_marked)))
+        tiers.append(Tier(in_page_order.exclude(functools.reduce(operator.or_, in_question))))
+        return SearchResults(with_all, True, tuple(tiers))
+
+    with_some = _narrowed(candidates, " | ".join(operands)).filter(
+        functools.reduce(operator.or_, anywhere)
+    )
+    ranked = with_some.annotate(terms_found=_count(anywhere), question_hits=question_hits)
+    ranked = ranked.order_by("-terms_found", "-question_hits", "page__path", "position")
+    return SearchResults(with_some, False, (Tier(ranked),))
 
 
 def _narrowed(candidates, tsquery):
     """On PostgreSQL, only the entries its full-text index finds for ``tsquery``."""
     if connection.vendor != "postgresql":
         return candidates
+    return candidates.filter(_IndexedTokensMatch(tsquery))
+
+
+def _indexed(candidates, tsquery):
+    """On PostgreSQL, the entries its full-text index finds for ``tsquery``; else None."""
+    if connection.vendor != "postgresql":
+        return None
     return candidates.filter(_IndexedTokensMatch(tsquery))
 
 

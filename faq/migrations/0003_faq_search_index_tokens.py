@@ -1,26 +1,13 @@
 """The FAQ search's full-text index on PostgreSQL (see ``faq.search``).
 
-Adds ``FAQSearchEntry.index_tokens``, fills it from the entries' text, and on PostgreSQL
-adds ``index_vector``, the tokens as a stored tsvector, with a GIN index. SQLite has no such index: its search reads every entry.
+Adds ``FAQSearchEntry.index_tokens`` (migration 0004 fills it from the entries' text), and on
+PostgreSQL ``index_vector``, the tokens as a stored tsvector, with a GIN index. SQLite has no
+such index: its search reads every entry.
 """
 
 from django.db import migrations, models
 
-from faq.search import index_tokens
-
 INDEX_NAME = "faq_search_entry_vector_gin"
-
-
-def fill_index_tokens(apps, schema_editor):
-    entries = apps.get_model("faq", "FAQSearchEntry").objects.using(schema_editor.connection.alias)
-    batch = []
-    for entry in entries.only("question", "answer").iterator(chunk_size=2000):
-        entry.index_tokens = index_tokens(entry.question, entry.answer)
-        batch.append(entry)
-        if len(batch) == 2000:
-            entries.bulk_update(batch, ["index_tokens"])
-            batch = []
-    entries.bulk_update(batch, ["index_tokens"])
 
 
 def add_indexed_vector(apps, schema_editor):
@@ -51,6 +38,5 @@ class Migration(migrations.Migration):
             name="index_tokens",
             field=models.TextField(default=""),
         ),
-        migrations.RunPython(fill_index_tokens, migrations.RunPython.noop),
         migrations.RunPython(add_indexed_vector, drop_indexed_vector),
     ]

@@ -250,3 +250,47 @@ def test_many_matches_show_the_best_fifty_questions_first_and_count_them_all(
     assert shown == [f"{word} Q{n}?" for n in range(30)] + [f"Q{n}?" for n in range(20)]
     summary = found.select_one(".search-summary").get_text()
     assert "60" in summary and "50" in summary
+
+
+def test_more_terms_in_the_question_rank_first_then_page_order(client, soup):
+    make_faq_page(
+        questions=items(
+            [
+                ("Is data safe?", "<p>It is encrypted at rest and in transit.</p>"),
+                ("What is encrypted?", "<p>Everything in transit.</p>"),
+                ("Is traffic encrypted in transit?", "<p>Yes.</p>"),
+                ("What about transit?", "<p>It is encrypted.</p>"),
+                ("Is email encrypted?", "<p>Yes.</p>"),
+            ]
+        )
+    )
+    assert questions(client, soup, "en", "encrypted transit") == [
+        "Is traffic encrypted in transit?",
+        "What is encrypted?",
+        "What about transit?",
+        "Is data safe?",
+    ]
+
+
+def test_past_the_counted_matches_the_summary_says_more_than(client, soup, monkeypatch):
+    import faq.views
+
+    monkeypatch.setattr(faq.views, "MATCHES_COUNTED", 55)
+    make_faq_page(questions=items([(f"Data question {n}?", "<p>x</p>") for n in range(60)]))
+    summary = soup(client.get("/en/search/", {"q": "data"})).select_one(".search-summary")
+    assert summary.get_text(" ", strip=True).startswith("More than 55 questions match “data”.")
+    monkeypatch.setattr(faq.views, "MATCHES_COUNTED", 60)
+    summary = soup(client.get("/en/search/", {"q": "data"})).select_one(".search-summary")
+    assert summary.get_text(" ", strip=True).startswith("60 questions match “data”.")
+
+
+def test_the_chinese_summary_says_more_than_too(client, soup, monkeypatch):
+    import faq.views
+
+    monkeypatch.setattr(faq.views, "MATCHES_COUNTED", 55)
+    make_faq_page(
+        parent=home("zh-hans"),
+        questions=items([(f"数据问题 {n}？", "<p>x</p>") for n in range(60)]),
+    )
+    summary = soup(client.get("/zh-hans/search/", {"q": "数据"})).select_one(".search-summary")
+    assert summary.get_text(" ", strip=True).startswith("超过 55 个问题与“数据”匹配。")
