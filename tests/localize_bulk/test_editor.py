@@ -1,0 +1,118 @@
+"""The translation editor (a translated page's edit view): a fixed number of queries for any
+number of questions, showing exactly what wagtail-localize's own view shows."""
+
+import io
+import json
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail_localize.views import edit_translation as views
+
+import pytest
+
+from bench.editorial import legacy_file_with
+from faq.models import FAQPage
+from tests import admin_flows as flows
+from trustcenter.localize_bulk import editor
+
+pytestmark = pytest.mark.django_db
+
+DEMO = Path(__file__).resolve().parents[2] / "trustcenter" / "demo"
+SEED = {"en": DEMO / "legacy-faq-en.txt", "zh-hans": DEMO / "legacy-faq-zh-cn.txt"}
+CHINESE_OFFICE_365_LINK = "http://www.21vbluecloud.com/office365/O365-AgreeWebDir/"
+
+
+def import_seed(tmp_path, questions=None, slug="faq"):
+    """The seed pages (15 English questions, 14 Chinese), or copies with ``questions``."""
+    files = [
+        f"{language}={path if questions is None else legacy_file_with(path, questions, tmp_path)}"
+        for language, path in SEED.items()
+    ]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("import_legacy_faq", *files, "--slug", slug, stdout=io.StringIO())
+    return [FAQPage.objects.get(slug=slug, locale__language_code=code) for code in SEED]
+
+
+def open_editor(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert "props" in response.context  # wagtail-localize's editor, not Wagtail's page editor
+    return response
+
+
+def queries_of(client, page):
+    with CaptureQueriesContext(connection) as queries:
+        open_editor(client, page)
+    return len(queries)
+
+
+def test_the_editor_costs_the_same_queries_for_15_or_120_questions(admin_client, tmp_path):
+    _, short = import_seed(tmp_path)
+    _, long = import_seed(tmp_path, questions=120, slug="faq-120")
+    open_editor(admin_client, short)  # content types, the user's profile: read once
+    # wagtail-localize alone: 207 and about 1,150.
+    assert queries_of(admin_client, short) == queries_of(admin_client, long)
+
+
+def editor_data(response):
+    """What the editor shows: its props (translations and overrides keyed by segment, as the
+    editor reads them: their order is whatever the database returns) and the messages."""
+    props = json.loads(response.context["props"])
+    for key in ("initialStringTranslations", "initialOverrides"):
+        props[key] = sorted(props[key], key=lambda item: json.dumps(item, sort_keys=True))
+    return props, [str(message) for message in response.context["messages"]]
+
+
+def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
+    admin_client, admin_user, tmp_path, monkeypatch
+):
+    english, chinese = import_seed(tmp_path)  # the 15th English question is held back
+    items = flows.items_of(english)
+    english = flows.publish_in_editor(
+        admin_client, english, [*items, flows.faq_item("Machine question?", "<p>Machine.</p>")]
+    )
+    flows.sync(admin_client, english, machine_translate=True)  # unreviewed suggestions
+    english = flows.publish_in_editor(
+        admin_client,
+        english,
+        [*flows.items_of(english), flows.faq_item("New question?", "<p>Untranslated.</p>")],
+    )
+    flows.sync(admin_client, english)
+    # A translator's own translations: one reviews a suggestion, one is refused on publishing.
+    admin_user.first_name, admin_user.last_name = "Wei", "Li"
+    admin_user.save()
+    mine = {"Machine question?": "机器问题？", ("hero_title", english.hero_title): "长" * 300}
+    assert flows.translate_in_editor(admin_client, english, mine) == [200, 200]
+    flows.publish_translation(admin_client, chinese)
+    open_editor(admin_client, chinese)  # shows (and so clears) the messages of the above
+
+    bulk = editor_data(open_editor(admin_client, chinese))
+    for name, original in editor.wagtail_localize_views.items():
+        monkeypatch.setattr(views, name, original)
+    assert editor_data(open_editor(admin_client, chinese)) == bulk
+
+    props, messages = bulk
+    translations = {
+        translation["data"]: translation for translation in props["initialStringTranslations"]
+    }
+    assert all(translation["segment_id"] for translation in translations.values())
+    assert translations["机器问题？"]["last_translated_by"]["full_name"] == "Wei Li"
+    assert translations["长" * 300]["error"].startswith("Ensure this value has at most 255")
+    machine = [t for t in translations.values() if t["comment"].startswith("Translated with Dummy")]
+    assert machine
+    translated = {translation["segment_id"] for translation in translations.values()}
+    untranslated = [
+        s["source"]
+        for s in props["segments"]
+        if s["type"] == "string" and s["id"] not in translated
+    ]
+    assert "New question?" in untranslated
+    assert [override["data"] for override in props["initialOverrides"]] == [CHINESE_OFFICE_365_LINK]
+    assert props["initialOverrides"][0]["segment_id"] in {s["id"] for s in props["segments"]}
+    held_back = next(message for message in messages if message.startswith("Held back"))
+    assert "15. " in held_back and "Machine question?" in held_back and "New question?" in held_back
