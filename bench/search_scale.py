@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
     ("en", "data"),
     ("en", "encrypted transit"),
+    ("en", "encrypted quantum"),  # no entry has both: every partial match is ranked
     ("zh-hans", "数据"),
     ("zh-hans", "客户数据"),
     ("zh-hans", "审计"),

@@ -192,24 +192,19 @@ class Tier:
     possible: object = None
 
     def first(self, count):
-        if self.possible is not None and not _any_found(self.possible):
+        if self.possible is not None and not _any_in_page_order(self.possible):
             return []
         return list(self.entries[:count])
 
 
-def _any_found(entries):
-    """Whether ``entries`` has a row, with the query planned as if all were wanted.
+def _any_in_page_order(entries):
+    """Whether ``entries`` has a row, looked for in page order.
 
-    ``exists()`` adds ``LIMIT 1``, which makes PostgreSQL read entries in index order
-    hoping for an early hit: for a term it has no statistics for, all of them. Planned
-    alone, a look-up it expects to be rare uses the full-text index.
+    ``exists()`` lets PostgreSQL read entries in id order, hoping for an early hit: for a
+    Chinese word that is every English entry first. In page order, each language's pages
+    come together, so a word that many entries have is found at once.
     """
-    sql, params = entries.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH found AS MATERIALIZED ({sql}) SELECT EXISTS (SELECT FROM found)", params
-        )
-        return cursor.fetchone()[0]
+    return entries.order_by("page__path", "position").values_list("pk").first() is not None
 
 
 @dataclass
@@ -228,8 +223,9 @@ class SearchResults:
         return found
 
     def count(self, up_to):
-        """How many entries match, counting no further than ``up_to``."""
-        return self.matches.order_by()[:up_to].count()
+        """How many entries match, counting no further than ``up_to`` (in page order, for
+        the reason ``_any_in_page_order`` gives)."""
+        return self.matches.order_by("page__path", "position")[:up_to].count()
 
 
 def search(query, locale, pages):
@@ -260,7 +256,7 @@ def search(query, locale, pages):
     all_operands = " & ".join(operands)
 
     with_all = _narrowed(candidates, all_operands).filter(*anywhere)
-    if with_all.exists():
+    if _any_in_page_order(with_all):
         in_page_order = with_all.order_by("page__path", "position")
         # Every term in the question; then (several terms) some of them; then none.
         tiers = [Tier(in_page_order.filter(*in_question), _indexed(candidates, " & ".join(marked)))]
