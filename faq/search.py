@@ -71,6 +71,12 @@ STOP_WORDS = frozenset(
 _stemmer = snowballstemmer.stemmer("english")
 
 
+# Stemming is most of the cost of indexing, and a site uses a few thousand distinct words.
+@functools.lru_cache(maxsize=65536)
+def _stem(word):
+    return _stemmer.stemWord(word)
+
+
 def normalize(text):
     """Fold width and case, so ＦＡＱ, FAQ and faq are one word."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -90,7 +96,7 @@ def tokenize(text):
             terms.append(Term(match["cjk"], is_cjk=True))
         else:
             word = match["word"]
-            terms.append(Term(_stemmer.stemWord(word), False, word in STOP_WORDS))
+            terms.append(Term(_stem(word), False, word in STOP_WORDS))
     return terms
 
 
