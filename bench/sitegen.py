@@ -27,9 +27,10 @@ def question_counts(pages, fewest=15, most=500):
     return [fewest + (most - fewest) * index // (pages - 1) for index in range(pages)]
 
 
-def generate_site(pages=2000, slug_prefix="generated"):
-    """Create ``pages`` FAQ pages under each language's home; returns the English ids."""
-    counts = question_counts(pages)
+def generate_site(pages=2000, slug_prefix="generated", fewest=15, most=500):
+    """Create ``pages`` FAQ pages under each language's home, of ``fewest`` to ``most``
+    questions; returns the English ids."""
+    counts = question_counts(pages, fewest, most)
     content_type = ContentType.objects.get_for_model(FAQPage)
     homes = {
         home.locale.language_code: home
