@@ -42,6 +42,9 @@ test: install lint $(CHROMIUM_PATH)
 
 ## The benchmark (not part of test): starts its own services on 127.0.0.1; see docs/performance.md.
 bench: install
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+		command -v apt-get >/dev/null || { echo "The bench needs wrk and nginx: install them"; exit 1; }; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: install
