@@ -215,7 +215,7 @@ def _any_in_page_order(entries):
 
 @dataclass
 class SearchResults:
-    matches: object  # the matching FAQSearchEntry rows, unordered
+    matches: object  # the matching FAQSearchEntry rows, in no particular order
     matched_all_terms: bool
     tiers: tuple = ()  # the matches, best first: a few are found without ranking all
 
@@ -266,8 +266,8 @@ def search(query, locale, pages):
         in_page_order = with_all.order_by("page__path", "position")
         # Every term in the question; then (several terms) some of them; then none.
         tiers = [Tier(in_page_order.filter(*in_question), _indexed(candidates, " & ".join(marked)))]
+        some_marked = f"({all_operands}) & ({' | '.join(marked)})"
         for hits in range(len(terms) - 1, 0, -1):
-            some_marked = f"({all_operands}) & ({' | '.join(marked)})"
             tier = in_page_order.alias(question_hits=question_hits).filter(question_hits=hits)
             tiers.append(Tier(tier, _indexed(candidates, some_marked)))
         tiers.append(Tier(in_page_order.exclude(functools.reduce(operator.or_, in_question))))
@@ -290,9 +290,7 @@ def _narrowed(candidates, tsquery):
 
 def _indexed(candidates, tsquery):
     """On PostgreSQL, the entries its full-text index finds for ``tsquery``; else None."""
-    if connection.vendor != "postgresql":
-        return None
-    return candidates.filter(_IndexedTokensMatch(tsquery))
+    return _narrowed(candidates, tsquery) if connection.vendor == "postgresql" else None
 
 
 def _count(conditions):
