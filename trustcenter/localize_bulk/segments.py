@@ -135,9 +135,19 @@ def _contexts(source, instance, paths):
         TranslationContext.objects.filter(object_id=source.object_id),
     )
     found = {context.path: context for context in contexts.values() if context.path in paths}
-    for context in found.values():
-        context.get_field_path(instance)  # a query only for a context without one yet
+    # New contexts need their field path, which get_field_path() saves one by one: computed
+    # here with that save shadowed, then written in one query.
+    without = [context for context in found.values() if not context.field_path]
+    for context in without:
+        context.save = _not_saved
+        context.get_field_path(instance)
+        del context.save
+    TranslationContext.objects.bulk_update(without, ["field_path"])
     return found
+
+
+def _not_saved(*args, **kwargs):
+    pass
 
 
 def _strings(locale_id, texts):
