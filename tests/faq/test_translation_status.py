@@ -98,3 +98,19 @@ def test_report_queries_do_not_grow_with_pages(admin_client):
         response = admin_client.get(URL)
     assert response.content.decode().count("data-page=") == 5
     assert len(five_pages) == len(two_pages), [q["sql"] for q in five_pages][-10:]
+
+
+def test_a_translator_who_prefers_chinese_gets_the_report_in_chinese(
+    client, soup, django_user_model
+):
+    from wagtail.users.models import UserProfile
+
+    translator = flows.translator(django_user_model)
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    make_faq_page(title="Privacy", slug="privacy", questions=1)
+    client.force_login(translator)
+    page = soup(client.get(URL))
+    assert page.select_one("h1").get_text(strip=True) == "翻译状态"
+    assert "未翻译" in page.select_one("[data-translation-status]").get_text()
