@@ -1,22 +1,17 @@
 """Serving doesn't grow with the site: a FAQ page, its API detail and the sitemap cost the
 same queries on a site of 10 FAQ pages as on one of 2,000, in both languages."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from bench.sitegen import generate_site
+from tests.client_helpers import queries_and_response
 
 pytestmark = pytest.mark.django_db
 
 
 def queries_and_size(client, path):
-    client.get(path)  # Warm Django's own caches (site root paths), as any running site has.
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(queries), len(response.content)
+    queries, response = queries_and_response(client, path, warm=True)
+    return queries, len(response.content)
 
 
 def test_queries_do_not_grow_with_the_number_of_pages(client):
