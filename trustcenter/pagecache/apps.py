@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -11,4 +11,6 @@ class PageCacheConfig(AppConfig):
         from .database_cache import create_cache_tables
 
         signals.connect()
-        post_migrate.connect(create_cache_tables, sender=self)
+        # Django sends post_migrate only for apps with models, and this one has none: hang the
+        # cache table on contenttypes, which every Wagtail site migrates.
+        post_migrate.connect(create_cache_tables, sender=apps.get_app_config("contenttypes"))

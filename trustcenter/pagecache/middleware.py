@@ -1,17 +1,19 @@
 """A full-page cache for anonymous visitors, shared by every worker and app server.
 
-Only GET requests without a session cookie are served from or stored in the cache: a logged-in
-editor (who always has one) is never served a cached page and never stores one. The admin and
-its previews are never cached. A response is stored only if nothing in it belongs to one
-visitor: a 200, no cookie set, not marked private or uncacheable, varying on nothing but the
-visitor's language (which is part of the key).
+Only GET requests without credentials are served from or stored in the cache. A credential is
+an ``Authorization`` header (an API token) or any cookie but the language and CSRF cookies (a
+session: logged-in editors, page passwords, previews). A response made with one is never shared:
+it says ``Cache-Control: private, no-store`` and ``Vary: Authorization, Cookie``, so no CDN or
+proxy keeps it either. The admin and its previews are never cached. A response is stored only
+if nothing in it belongs to one visitor: a 200, no cookie set, not marked private or
+uncacheable, varying on nothing but the visitor's language (which is part of the key).
 """
 
 import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
 from .generation import GENERATION_KEY, current_generation, page_cache, reading
@@ -19,8 +21,14 @@ from .generation import GENERATION_KEY, current_generation, page_cache, reading
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
 # What a stored page may vary on: the key holds the language the request gets, and the request
-# has no session cookie (the language cookie is read into that language).
-_VARY_ALLOWED = {"accept-encoding", "accept-language", "cookie"}
+# has no credentials (the language cookie is read into that language).
+_VARY_ALLOWED = {"accept-encoding", "accept-language", "authorization", "cookie"}
+
+
+def has_credentials(request):
+    """Whether the request carries anything that may identify its sender to a view."""
+    anonymous_cookies = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
+    return "HTTP_AUTHORIZATION" in request.META or bool(set(request.COOKIES) - anonymous_cookies)
 
 
 class FullPageCacheMiddleware:
@@ -29,11 +37,10 @@ class FullPageCacheMiddleware:
         self.never_cached_prefixes = tuple(settings.PAGE_CACHE_NEVER_CACHED_PATHS)
 
     def __call__(self, request):
+        if has_credentials(request):
+            return self._never_shared(self.get_response(request))
         if not settings.PAGE_CACHE_ENABLED or not self._may_use_cache(request):
-            response = self.get_response(request)
-            if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
-                patch_cache_control(response, private=True)
-            return response
+            return self.get_response(request)
 
         # One round trip for both: the current generation and the page as last stored.
         key = self._key(request)
@@ -54,11 +61,15 @@ class FullPageCacheMiddleware:
         return response
 
     def _may_use_cache(self, request):
-        return (
-            request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(self.never_cached_prefixes)
-        )
+        return request.method == "GET" and not request.path.startswith(self.never_cached_prefixes)
+
+    @staticmethod
+    def _never_shared(response):
+        # The view may have called it public (v3 marks its reads so): a credential outranks that.
+        response.headers.pop("Cache-Control", None)
+        patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ("Authorization", "Cookie"))
+        return response
 
     @staticmethod
     def _may_store(response):
@@ -87,6 +98,9 @@ class FullPageCacheMiddleware:
         patch_cache_control(
             response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
         )
+        # "public" lets a shared cache answer a request with a token (RFC 9111, 3.5): a cache
+        # that honours Vary keeps token holders apart; README says how to configure the rest.
+        patch_vary_headers(response, ("Authorization",))
 
     @staticmethod
     def _freeze(response, generation):
