@@ -24,6 +24,7 @@ from wagtail.models import Page
 from pydantic import ValidationError as PydanticValidationError
 
 API_PATH_PREFIX = "/api/"
+V2_PATH_PREFIX = "/api/v2/"
 V3_PATH_PREFIX = "/api/v3/"
 
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
-from .api import V3_PATH_PREFIX, api_error, is_api_request
+from .api import V2_PATH_PREFIX, V3_PATH_PREFIX, api_error, is_api_request
 
 logger = logging.getLogger("django.request")
 
@@ -40,6 +40,7 @@ class SiteLocaleMiddleware(LocaleMiddleware):
 LARGEST_DATABASE_INTEGER = 2**63 - 1
 INTEGER = re.compile(r"[+-]?\d+")
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+SEARCH_OPERATORS = ("and", "or")
 JSON_VALUE_KINDS = {
     list: "an array",
     str: "a string",
@@ -56,9 +57,11 @@ class APIErrorMiddleware:
     Refuses, with a clear 400 (404 in a path), what Wagtail's APIs would pass on to the
     database or answer wrongly: an unknown ``locale`` (a 404, as if a page were missing), a
     NUL character (the search backend fails), a number larger than the database's integers
-    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500), a v3
-    JSON body that is no object (v3 reads a page's type from it: a 500). An unexpected
-    error still gets a JSON 500, not the site's HTML page.
+    (PostgreSQL fails), a revision filter's ``user_id`` that is no user id (a 500), a search
+    operator other than and/or, a v2 ``find`` id that is no number (both 500s); and with a 422
+    a v3 JSON body that is no object (v3 reads a page's type from it: a 500) or is nested
+    deeper than Python's parser goes (a RecursionError). An unexpected error still gets a
+    JSON 500, not the site's HTML page.
     """
 
     def __init__(self, get_response):
@@ -68,7 +71,7 @@ class APIErrorMiddleware:
         if is_api_request(request):
             if any(self.too_large(segment) for segment in request.path_info.split("/")):
                 return api_error(request, 404, "No object has so large an id.")
-            problem = self.query_problem(request.GET)
+            problem = self.query_problem(request.path_info, request.GET)
             if problem:
                 return api_error(request, 400, problem)
             problem = self.body_problem(request)
@@ -100,12 +103,14 @@ class APIErrorMiddleware:
             body = json.loads(request.body) if request.body else {}
         except (ValueError, RequestDataTooBig):
             return None  # v3 says what is wrong with it
+        except RecursionError:  # and so would v3's own parsing: a 500
+            return "The request body is nested too deeply."
         if isinstance(body, dict):
             return None
         return f"The request body must be a JSON object, not {JSON_VALUE_KINDS[type(body)]}."
 
     @classmethod
-    def query_problem(cls, query):
+    def query_problem(cls, path, query):
         for name, values in query.lists():
             if any("\x00" in value for value in [name, *values]):
                 return f"query parameter {name!r} contains a NUL character."
@@ -117,6 +122,15 @@ class APIErrorMiddleware:
                 user_id_field.to_python(user_id)
             except ValidationError:
                 return f"user_id must be a user's id; got {user_id!r}."
+        # The search backend raises ValueError for any other operator.
+        for operator in query.getlist("search_operator"):
+            if operator not in SEARCH_OPERATORS:
+                return f"search_operator must be 'and' or 'or'; got {operator!r}."
+        # v2's find views pass the id to the database unchecked (v3 validates its own).
+        if path.startswith(V2_PATH_PREFIX) and path.endswith("/find/"):
+            for object_id in query.getlist("id"):
+                if not INTEGER.fullmatch(object_id):
+                    return f"id must be a whole number; got {object_id!r}."
         languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
         for locale in query.getlist("locale"):
             if locale not in languages:

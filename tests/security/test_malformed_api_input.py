@@ -1,0 +1,37 @@
+"""Malformed API input is a clean 4xx that says what is wrong, never a 500 (issue 11.5)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("operator", ["xor", "", "AND "])
+def test_an_unknown_search_operator_is_a_400(client, faq_pair, operator):
+    response = client.get(f"/api/v2/pages/?search=a&search_operator={operator}")
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("value", ["abc", "null", ""])
+def test_find_by_an_id_that_is_no_number_is_a_400(client, faq_pair, endpoint, value):
+    response = client.get(f"/api/v2/{endpoint}/find/?id={value}")
+    assert response.status_code == 400
+    assert "id must be a whole number" in response.json()["message"]
+
+
+def test_find_by_a_numeric_id_still_redirects(client, faq_pair):
+    english, _ = faq_pair
+    response = client.get(f"/api/v2/pages/find/?id={english.pk}")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PATCH"])
+def test_a_deeply_nested_json_body_is_a_422(client, faq_pair, method):
+    english, _ = faq_pair
+    body = "[" * 5000 + "]" * 5000
+    response = client.generic(
+        method, f"/api/v3/pages/{english.pk}/", data=body, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert "nested" in response.json()["detail"]
