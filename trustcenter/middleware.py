@@ -74,7 +74,11 @@ class APIErrorMiddleware:
             problem = self.query_problem(request.path_info, request.GET)
             if problem:
                 return api_error(request, 400, problem)
-            problem = self.body_problem(request)
+            try:
+                problem = self.body_problem(request)
+            except RequestDataTooBig:
+                limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+                return api_error(request, 413, f"The request body is larger than {limit} bytes.")
             if problem:
                 return api_error(request, 422, problem)
         return self.get_response(request)
@@ -101,7 +105,7 @@ class APIErrorMiddleware:
             return None
         try:
             body = json.loads(request.body) if request.body else {}
-        except (ValueError, RequestDataTooBig):
+        except ValueError:
             return None  # v3 says what is wrong with it
         except RecursionError:  # and so would v3's own parsing: a 500
             return "The request body is nested too deeply."

@@ -35,3 +35,12 @@ def test_a_deeply_nested_json_body_is_a_422(client, faq_pair, method):
     )
     assert response.status_code == 422
     assert "nested" in response.json()["detail"]
+
+
+def test_a_body_over_the_upload_limit_is_a_413(client, faq_pair, settings):
+    english, _ = faq_pair
+    body = '{"title": "' + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1) + '"}'
+    response = client.patch(f"/api/v3/pages/{english.pk}/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert "larger than" in response.json()["detail"]
+    assert type(english).objects.get(pk=english.pk).title == english.title
