@@ -44,3 +44,15 @@ def test_a_body_over_the_upload_limit_is_a_413(client, faq_pair, settings):
     assert response.status_code == 413
     assert "larger than" in response.json()["detail"]
     assert type(english).objects.get(pk=english.pk).title == english.title
+
+
+@pytest.mark.parametrize("page_id", ["abc", ""])
+@pytest.mark.parametrize("path", ["/en/faq/", "/api/v2/pages/{id}/", "/api/v3/pages/{id}/"])
+def test_a_page_link_with_no_page_id_renders_as_plain_text(client, page_id, path):
+    from tests.factories import faq_items, make_faq_page
+
+    answer = f'<p>See <a linktype="page" id="{page_id}">our terms</a>.</p>'
+    page = make_faq_page(questions=faq_items(1, answer_html=answer))
+    response = client.get(path.format(id=page.pk))
+    assert response.status_code == 200
+    assert "our terms" in response.content.decode()

@@ -64,6 +64,9 @@ def resolve_page_urls(ids):
         memo = {}
     wanted = {str(page_id) for page_id in ids}
     missing = [page_id for page_id in wanted if (language, page_id) not in memo]
+    # An id that is no number (typed into an answer, an import or an API write) links nowhere.
+    memo.update({(language, page_id): None for page_id in missing if not page_id.isdigit()})
+    missing = [page_id for page_id in missing if page_id.isdigit()]
     if missing:
         memo.update({(language, page_id): url for page_id, url in _fetch_urls(missing, language)})
     return {page_id: memo[(language, page_id)] for page_id in wanted}
