@@ -1,18 +1,21 @@
-"""One number, kept in the shared cache, that every published change increases.
+"""The generation of cached pages: a token in the database that every published change replaces.
 
-Each cached page is stored under the generation it was rendered in. A publish, unpublish, move,
-delete or translation publish increases the generation, so on every app server the very next
-request misses the cache and renders fresh. Cheaper than tracking which page shows what: a title
-change also changes every link to that page, every listing and every language switcher.
+Each cached page, route and frame lookup is stored under the token current when it was rendered.
+A publish, unpublish, move, delete or translation publish replaces the token in its own
+transaction, so on every app server the first request after the commit misses the cache and
+renders fresh. Cheaper than tracking which page shows what: a title change also changes every
+link to that page, every listing and every language switcher.
 """
 
 import contextlib
 import contextvars
+import secrets
 
 from django.core.cache import caches
-from django.db import transaction
 
-GENERATION_KEY = "pagecache:generation"
+from .models import Generation
+
+SINGLETON_ID = 1
 
 # A reading request's generation, read once, and what it looked up under it (see ``reading``).
 _reading = contextvars.ContextVar("pagecache_reading", default=None)
@@ -25,7 +28,7 @@ def page_cache():
 
 
 @contextlib.contextmanager
-def reading(generation=None):
+def reading():
     """Within a GET request: one generation throughout, and each cached value fetched once.
 
     A visitor's request changes nothing, so it may keep the generation it began with; values
@@ -35,7 +38,7 @@ def reading(generation=None):
     if _reading.get() is not None:
         yield
         return
-    token = _reading.set((generation or current_generation(), {}))
+    token = _reading.set((current_generation(), {}))
     try:
         yield
     finally:
@@ -49,31 +52,25 @@ def looked_up():
 
 
 def current_generation():
+    """The committed token (one primary-key query), or this reading request's."""
     state = _reading.get()
     if state is not None:
         return state[0]
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
-
-
-def _increase():
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # never set, or evicted: any new number invalidates what was stored
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        cache.incr(GENERATION_KEY)
+    token = Generation.objects.filter(pk=SINGLETON_ID).values_list("token", flat=True).first()
+    if token is None:  # a database migrated before the row was created, or emptied by a test
+        token = Generation.objects.get_or_create(
+            pk=SINGLETON_ID, defaults={"token": secrets.token_hex(16)}
+        )[0].token
+    return token
 
 
 def bump_generation():
-    """Invalidate every cached page now, and again when the change is committed.
+    """Make every cached page stale once the change that calls this is committed.
 
-    Now, so the change's own transaction never reads an old page; on commit, because a visitor
-    rendering between now and the commit would cache the old content under the new number.
+    The new token is written in the change's transaction: others keep reading the old one (and
+    the old, still-true pages) until the commit, and a rollback keeps it. Writers take the row
+    lock in turn, so two publishes never interleave.
     """
-    _increase()
-    transaction.on_commit(_increase)
+    updated = Generation.objects.filter(pk=SINGLETON_ID).update(token=secrets.token_hex(16))
+    if not updated:
+        Generation.objects.get_or_create(pk=SINGLETON_ID, defaults={"token": secrets.token_hex(16)})

@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
-from .generation import GENERATION_KEY, current_generation, page_cache, reading
+from .generation import current_generation, page_cache, reading
 
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
@@ -42,21 +42,18 @@ class FullPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not self._may_use_cache(request):
             return self.get_response(request)
 
-        # One round trip for both: the current generation and the page as last stored.
-        key = self._key(request)
         cache = page_cache()
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        stored = found.get(key)
-        if stored is not None and stored["generation"] == generation:
-            return self._rebuild(stored)
-
-        with reading(generation):
+        with reading():
+            # Stored under the generation current when rendering began: a publish during the
+            # render starts a new one, under which this entry is never looked up.
+            key = self._key(request, current_generation())
+            stored = cache.get(key)
+            if stored is not None:
+                return self._rebuild(stored)
             response = self.get_response(request)
         if self._may_store(response):
             self._set_public_cache_control(response)
-            # The generation when rendering began: a publish during the render makes it stale.
-            cache.set(key, self._freeze(response, generation), settings.PAGE_CACHE_TIMEOUT)
+            cache.set(key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
             response[CACHE_HEADER] = "miss"
         return response
 
@@ -83,13 +80,13 @@ class FullPageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request):
+    def _key(request, generation):
         # Host and scheme too: one cache may serve several sites, and http and https differ.
         # And the language Django will activate: a URL without a language prefix (the sitemap,
         # the API) answers in the visitor's language, chosen from their cookie or browser.
         language = get_language_from_request(request, check_path=True)
         address = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"pagecache:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
     @staticmethod
     def _set_public_cache_control(response):
@@ -103,9 +100,8 @@ class FullPageCacheMiddleware:
         patch_vary_headers(response, ("Authorization",))
 
     @staticmethod
-    def _freeze(response, generation):
+    def _freeze(response):
         return {
-            "generation": generation,
             "status": response.status_code,
             "headers": [(k, v) for k, v in response.items() if k != CACHE_HEADER],
             "content": response.content,

@@ -22,7 +22,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail allows its own preview iframes (xframe_options_sameorigin_override).
 X_FRAME_OPTIONS = "DENY"
 
-# One cache for every worker and app server (the page cache's generation lives there): Redis
+# One cache for every worker and app server: Redis
 # when REDIS_URL is set, else Django's database cache (`migrate` creates its table).
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -30,6 +30,13 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "trustcenter.pagecache.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "trustcenter"),
+            # A cache that stalls must not stall pages: wait briefly, then serve uncached and
+            # leave Redis alone for RETRY_AFTER seconds (trustcenter/pagecache/redis_cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.25)),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", 0.25)),
+                "retry_after": float(os.environ.get("REDIS_RETRY_AFTER", 5)),
+            },
         }
     }
 else:
