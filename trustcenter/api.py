@@ -21,7 +21,10 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from ninja.params.models import QueryModel
 from pydantic import ValidationError as PydanticValidationError
+
+from trustcenter.pagecache.query import count_only
 
 API_PATH_PREFIX = "/api/"
 V2_PATH_PREFIX = "/api/v2/"
@@ -215,11 +218,32 @@ def check_root_page_first(operation, check, field, permission):
     operation.view_func = checked
 
 
+def count_declared_query_reads_only(operation):
+    """ninja reads every query parameter it is sent to find the ones it declares: for the page
+    cache, a parameter that is not declared (nor read by the view itself) was not read."""
+    declared = {
+        name
+        for model in operation.models
+        if issubclass(model, QueryModel)
+        for name in model.__ninja_flatten_map__
+    }
+    view = operation.view_func
+
+    @functools.wraps(view)
+    def counted(request, **params):
+        count_only(request, declared)
+        return view(request, **params)
+
+    operation.view_func = counted
+
+
 # The operations that answer requests: ninja's copies of the routers' operations, bound
 # to this API.
 for bound_router in v3_api._get_bound_routers():
     for path_view in bound_router.path_operations.values():
         for operation in path_view.operations:
+            if "GET" in operation.methods:
+                count_declared_query_reads_only(operation)
             if operation.operation_id in ROOT_PAGE_CHECKS:
                 check_root_page_first(operation, *ROOT_PAGE_CHECKS[operation.operation_id])
 

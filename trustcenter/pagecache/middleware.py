@@ -6,7 +6,8 @@ session: logged-in editors, page passwords, previews). A response made with one 
 it says ``Cache-Control: private, no-store`` and ``Vary: Authorization, Cookie``, so no CDN or
 proxy keeps it either. The admin and its previews are never cached. A response is stored only
 if nothing in it belongs to one visitor: a 200, no cookie set, not marked private or
-uncacheable, varying on nothing but the visitor's language (which is part of the key).
+uncacheable, varying on nothing but the visitor's language (which is part of the key), and the
+view read every query parameter it was sent (``query.py``).
 """
 
 import hashlib
@@ -17,6 +18,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_head
 from django.utils.translation import get_language_from_request
 
 from .generation import current_generation, page_cache, reading
+from .query import has_unread_parameters, track_query_reads
 
 CACHE_HEADER = "X-Page-Cache"
 _UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store")
@@ -43,6 +45,7 @@ class FullPageCacheMiddleware:
             return self.get_response(request)
 
         cache = page_cache()
+        track_query_reads(request)
         with reading():
             # Stored under the generation current when rendering began: a publish during the
             # render starts a new one, under which this entry is never looked up.
@@ -51,7 +54,7 @@ class FullPageCacheMiddleware:
             if stored is not None:
                 return self._rebuild(stored)
             response = self.get_response(request)
-        if self._may_store(response):
+        if self._may_store(response) and not has_unread_parameters(request):
             self._set_public_cache_control(response)
             cache.set(key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
             response[CACHE_HEADER] = "miss"
