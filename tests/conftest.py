@@ -1,7 +1,22 @@
+from django.core.cache import caches
+
 from wagtail.models import Page
 
 import pytest
 from bs4 import BeautifulSoup
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test meets the caches production runs (the page cache is on), empty.
+
+    A test that needs a layer off says so itself (``settings.PAGE_CACHE_ENABLED = False``).
+    """
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -17,5 +17,3 @@ STORAGES = {
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
 }
-# Off unless a test turns it on: most tests read a page, change it and read it again.
-PAGE_CACHE_ENABLED = PAGE_DATA_CACHE_ENABLED = False
