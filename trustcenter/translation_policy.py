@@ -12,6 +12,9 @@
   publish (wagtail-localize publishes every translation for anyone who may sync).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
+- "Translate this page" and "Sync translated pages" refuse a source that fails its own
+  validation (e.g. a FAQ page stored before item ids were checked, which wagtail-localize
+  can't take apart), naming the problems: the editor fixes it in the page editor.
 """
 
 import contextlib
@@ -19,7 +22,7 @@ import os
 import tempfile
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
@@ -37,9 +40,12 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 import polib
+
+from faq.validation import describe_validation_error
 
 PO_TOOL_NAME = "PO File"
 
@@ -218,8 +224,41 @@ def hide_convert_to_alias(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
-class SyncPublishingOnlyWhatUserMayView(UpdateTranslationsView):
+class RefusingInvalidSources:
+    """A wagtail-localize view that refuses to translate a source failing its validation."""
+
+    def source_instance(self):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        source = self.source_instance()
+        try:
+            source.full_clean()
+        except ValidationError as error:
+            messages.error(
+                self.request,
+                _(
+                    "“%(page)s” can't be translated until it is fixed in the page editor "
+                    "(saving it there gives items without a valid id new ones): %(problems)s"
+                )
+                % {"page": source, "problems": describe_validation_error(error)},
+            )
+            return self.render_to_response(self.get_context_data())
+        return super().form_valid(form)
+
+
+class SubmitValidPageTranslationView(RefusingInvalidSources, SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page", for a page that passes its validation."""
+
+    def source_instance(self):
+        return self.object
+
+
+class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+
+    def source_instance(self):
+        return self.object.get_source_instance()
 
     def form_valid(self, form):
         if form.cleaned_data["publish_translations"]:

@@ -3,6 +3,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .translation_policy import (
+    SubmitValidPageTranslationView,
     SyncPublishingOnlyWhatUserMayView,
     hide_convert_to_alias,
     refuse_convert_to_alias,
@@ -21,6 +22,11 @@ def replace_wagtail_localize_views():
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_pofile,
             name="trustcenter_upload_pofile",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitValidPageTranslationView.as_view(),
+            name="trustcenter_submit_page_translation",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
