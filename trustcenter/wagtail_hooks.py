@@ -5,6 +5,7 @@ from wagtail import hooks
 from .translation_policy import (
     SubmitValidPageTranslationView,
     SyncPublishingOnlyWhatUserMayView,
+    edit_string_translation,
     hide_convert_to_alias,
     refuse_convert_to_alias,
     upload_pofile,
@@ -22,6 +23,11 @@ def replace_wagtail_localize_views():
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_pofile,
             name="trustcenter_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            edit_string_translation,
+            name="trustcenter_edit_string_translation",
         ),
         path(
             "localize/submit/page/<int:page_id>/",
