@@ -24,7 +24,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 from rest_framework.fields import Field as SerializerField
 
 from .blocks import ANSWER_FEATURES, faq_anchor
-from .validation import ITEM_ID_PATTERN, check_rich_text
+from .validation import ITEM_ID_MAX_LENGTH, ITEM_ID_PATTERN, check_rich_text
 
 # Never in stored rich text (XML does not allow it): joins several texts for one expansion.
 _TEXT_SEPARATOR = "\x00"
@@ -166,8 +166,8 @@ class FAQItemInput(Schema):
         None,
         pattern=ITEM_ID_PATTERN,
         description=(
-            "Keep an item's id to keep its anchor; leave it out for a new item. 1 to 64 "
-            "letters, digits, - or _, unique in the page."
+            "Keep an item's id to keep its anchor; leave it out for a new item. 1 to "
+            f"{ITEM_ID_MAX_LENGTH} letters, digits, - or _, unique in the page."
         ),
     )
     type: Literal["faq"]
