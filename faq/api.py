@@ -20,10 +20,11 @@ from wagtail.api.rich_text import APIRichText, RichTextInputFormat
 from wagtail.rich_text import get_rewriter
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 from rest_framework.fields import Field as SerializerField
 
 from .blocks import ANSWER_FEATURES, faq_anchor
+from .validation import ITEM_ID_MAX_LENGTH, ITEM_ID_PATTERN, check_rich_text
 
 # Never in stored rich text (XML does not allow it): joins several texts for one expansion.
 _TEXT_SEPARATOR = "\x00"
@@ -128,6 +129,18 @@ class FAQItem(Schema):
     value: FAQItemValue
 
 
+def _check_rich_text_input(value):
+    # Before Wagtail converts it: its HTML cleaner recurses, and fails on deep nesting.
+    content = value.get("content") if isinstance(value, dict) else value
+    if isinstance(content, str):
+        check_rich_text(content)
+    return value
+
+
+# Rich text as the API receives it: refused (a 422) if it could not be stored.
+checked_rich_text = BeforeValidator(_check_rich_text_input)
+
+
 class RichTextInput(Schema):
     format: RichTextInputFormat = "db_html"
     content: str = Field(min_length=1)
@@ -136,19 +149,26 @@ class RichTextInput(Schema):
 class FAQItemValueInput(Schema):
     question: str = Field(min_length=1, max_length=500, description="Plain text.")
     # Not empty: a draft is saved unvalidated, and publishing it would not check again.
-    answer: Annotated[str, Field(min_length=1)] | RichTextInput = Field(
-        description=(
-            'Database HTML (links to pages as <a linktype="page" id="…">), or '
-            '{"format": "db_markdown", "content": "…"}. Allowed: '
-            + ", ".join(ANSWER_FEATURES)
-            + "."
+    answer: Annotated[Annotated[str, Field(min_length=1)] | RichTextInput, checked_rich_text] = (
+        Field(
+            description=(
+                'Database HTML (links to pages as <a linktype="page" id="…">), or '
+                '{"format": "db_markdown", "content": "…"}. Allowed: '
+                + ", ".join(ANSWER_FEATURES)
+                + "."
+            )
         )
     )
 
 
 class FAQItemInput(Schema):
     id: str | None = Field(
-        None, description="Keep an item's id to keep its anchor; leave it out for a new item."
+        None,
+        pattern=ITEM_ID_PATTERN,
+        description=(
+            "Keep an item's id to keep its anchor; leave it out for a new item. 1 to "
+            f"{ITEM_ID_MAX_LENGTH} letters, digits, - or _, unique in the page."
+        ),
     )
     type: Literal["faq"]
     value: FAQItemValueInput
@@ -194,6 +214,7 @@ def register_v3_schemas(page_model):
     intro_field = page_model._meta.get_field("intro")
     # Optional (it defaults to ""), so the same for a partial update.
     intro_input, intro_default = rich_text_schema(create_generator, intro_field)
+    intro_input = Annotated[intro_input, checked_rich_text]
 
     # Without defaults: a FAQ page always has both, and a generated client can rely on it.
     read_schema = _extend(

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
+from .validation import is_allowed_item_id
+
 # What an answer may hold: what the legacy FAQ used, and nothing that could break the layout.
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -29,6 +31,22 @@ class FAQBlock(blocks.StructBlock):
             "answer": "<p>Customer Data is stored only in data centers in mainland China.</p>",
         }
         description = _("One question with its answer, shown as an expandable item.")
+
+
+class FAQStreamBlock(blocks.StreamBlock):
+    faq = FAQBlock()
+
+    def get_form_state(self, value):
+        # A page stored before item ids were checked (``faq.validation``) may repeat an id
+        # or hold one that isn't allowed: the editor gets such an item without its id, so
+        # saving gives it a new one and the page can be saved and translated again.
+        state = super().get_form_state(value)
+        seen = set()
+        for item in state:
+            if item["id"] in seen or not is_allowed_item_id(item["id"]):
+                item["id"] = None
+            seen.add(item["id"])
+        return state
 
 
 def faq_anchor(block_id):

@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from wagtail.models import Locale, Site
@@ -25,6 +26,7 @@ from .legacy import LegacyPage, clean_legacy_html
 from .localization import prefill_translation
 from .models import INTRO_FEATURES, FAQPage
 from .redirects import LegacyRedirectError, set_legacy_redirects
+from .validation import describe_validation_error
 
 SOURCE_LANGUAGE = "en"
 
@@ -106,6 +108,9 @@ def import_legacy_pages(
             )
         by_language[legacy.language] = PreparedPage.from_legacy(legacy)
 
+    for prepared in by_language.values():
+        check_page(prepared, slug, published=publish and not dry_run)
+
     english = by_language.pop(SOURCE_LANGUAGE, None)
     report = ImportReport()
     with transaction.atomic():
@@ -122,6 +127,26 @@ def import_legacy_pages(
             transaction.set_rollback(True)
             report.add("Dry run: nothing was written.")
     return report
+
+
+def check_page(prepared, slug, published):
+    """Refuse, before anything is written, what the FAQ page would refuse (the admin's and
+    the API's checks): its fields' limits and ``FAQPage.content_errors()``."""
+    values = {**prepared.field_values(), "slug": slug}
+    page = FAQPage(
+        **values, faqs=_stream_data([None] * len(prepared.items), prepared.items), live=published
+    )
+    problems = []
+    try:
+        # Only what the importer sets: the rest (tree position, locale) is Wagtail's.
+        page.clean_fields(exclude=[f.name for f in FAQPage._meta.fields if f.name not in values])
+    except ValidationError as error:
+        problems.append(describe_validation_error(error))
+    content_errors = page.content_errors()
+    if content_errors:
+        problems.append(describe_validation_error(ValidationError(content_errors)))
+    if problems:
+        raise ImportRefused(f"{prepared.legacy.path}: {'; '.join(problems)}")
 
 
 class _Importer:

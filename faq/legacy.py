@@ -10,6 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from .validation import check_rich_text
+
 # A legacy page is ~20 KB; anything this large is not one.
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -106,6 +108,14 @@ def parse_legacy_page(text, path, language=None):
             "cannot tell its language: no 'layout: TrustCenterPage' or 'TrustCenterPageCN' "
             "front matter; prefix the file with en= or zh-hans=",
         )
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise LegacyFileError(path, f"a NUL character (line {line})")
+    try:
+        # Before parsing: BeautifulSoup and Wagtail's HTML cleaner recurse.
+        check_rich_text(html)
+    except ValueError as error:
+        raise LegacyFileError(path, str(error)) from error
     soup = BeautifulSoup(html, "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()  # the legacy sidebar lives in a comment: visitors never saw it

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +11,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
-from .blocks import FAQBlock, faq_anchor
+from .blocks import FAQStreamBlock, faq_anchor
 from .forms import FAQPageAPIForm
+from .validation import block_problems, faq_item_problems
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -62,7 +64,7 @@ class FAQPage(Page):
         help_text=_("Show 1., 2., 3. before the questions. Never type numbers into a question."),
     )
     faqs = StreamField(
-        [("faq", FAQBlock())],
+        FAQStreamBlock(),
         blank=True,
         verbose_name=_("questions and answers"),
         help_text=_("Drag to reorder. Each item keeps its link anchor when edited or moved."),
@@ -124,6 +126,30 @@ class FAQPage(Page):
     class Meta:
         verbose_name = _("FAQ page")
         verbose_name_plural = _("FAQ pages")
+
+    def clean(self):
+        """The rules every write obeys (see ``faq.validation``): the admin's and the API's
+        forms call this, and so do ``save_revision()`` and publishing (``save()`` of a live
+        page), which the importer, wagtail-localize and scheduled publishing go through."""
+        super().clean()
+        errors = self.content_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def content_errors(self):
+        """What is wrong with the page's content (not its place in the tree), by field."""
+        errors = {
+            field.name: [_("Contains a NUL character.")]
+            for field in self._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and "\x00" in (getattr(self, field.attname) or "")
+        }
+        # Answers are required on publishing only, as the admin defers required fields
+        # for a draft; ``live`` is set by then (publishing a revision saves a live page).
+        problems = faq_item_problems(self.faqs, self.live) or block_problems(self.faqs, self.live)
+        if problems:
+            errors["faqs"] = problems
+        return errors
 
     @property
     def display_hero_title(self):

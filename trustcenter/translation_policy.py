@@ -7,21 +7,28 @@
   (``StringSegmentQuerySet.annotate_translation``: ``save_target``, the editor's "missing
   translations" warning, and the FAQ hold-back built on it).
 - A PO upload applies all of its entries or none (wagtail-localize applies the good ones
-  and reports success).
+  and reports success). It, and a string saved in the translation editor, is refused when
+  the translated page would fail its own validation with it (a title over 255 characters,
+  a NUL, markup nested too deeply...), naming the problem, and nothing is stored.
 - "Sync translated pages" with "Publish immediately" publishes only what the user may
   publish (wagtail-localize publishes every translation for anyone who may sync).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
+- "Translate this page" and "Sync translated pages" refuse a source that fails its own
+  validation (e.g. a FAQ page stored before item ids were checked, which wagtail-localize
+  can't take apart), naming the problems: the editor fixes it in the page editor.
 """
 
 import contextlib
 import os
 import tempfile
+import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -36,10 +43,16 @@ from wagtail_localize.models import (
     pk,
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
+from wagtail_localize.views.edit_translation import (
+    edit_string_translation as wagtail_localize_edit_string_translation,
+)
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 import polib
+
+from faq.validation import check_rich_text, describe_validation_error
 
 PO_TOOL_NAME = "PO File"
 
@@ -84,7 +97,10 @@ def _check_po_belongs_to(po, upload, translation):
     translation_uuid = po.metadata.get("X-WagtailLocalize-TranslationID")
     if translation_uuid == str(translation.uuid):
         return
-    other = Translation.objects.filter(uuid=translation_uuid or None).first()
+    try:
+        other = Translation.objects.filter(uuid=uuid.UUID(translation_uuid)).first()
+    except (TypeError, ValueError):  # missing, or not a UUID
+        other = None
     if other is None:
         raise POFileRefused(
             _("%(file)s was not downloaded from this translation (it has no known translation ID).")
@@ -125,6 +141,8 @@ def _markup_problems(po):
         if not entry.msgstr:
             continue
         try:
+            # First: wagtail-localize's HTML parsing recurses, and fails on deep nesting.
+            check_rich_text(entry.msgstr)
             StringValue.from_translated_html(entry.msgstr)
             validate_translation_links(entry.msgid, entry.msgstr)
         except ValueError as error:
@@ -132,6 +150,9 @@ def _markup_problems(po):
                 _("entry %(number)d (%(context)s): %(error)s")
                 % {"number": index + 1, "context": entry.msgctxt, "error": error}
             )
+            # The file is refused; import_po (which skips empty entries) still reports the
+            # other entries' problems, and never parses this one (deep nesting crashes it).
+            entry.msgstr = ""
     return problems
 
 
@@ -141,9 +162,11 @@ def import_po_file(translation, upload, user):
     po = _read_po(upload)
     _check_po_belongs_to(po, upload, translation)
     problems = _markup_problems(po)
+    earlier_problems = translated_page_problems(translation)
     with transaction.atomic():
         warnings = translation.import_po(po, user=user, tool_name=PO_TOOL_NAME)
         problems += [_entry_problem(warning) for warning in warnings]
+        problems += new_problems(translation, earlier_problems)
         if problems:
             transaction.set_rollback(True)
             raise POFileRefused(
@@ -153,6 +176,29 @@ def import_po_file(translation, upload, user):
         translated = [entry for entry in po if entry.msgstr]
         _mark_reviewed(translation, translated, user)
     return len(translated)
+
+
+def translated_page_problems(translation):
+    """What the translated page, with the translations stored now, would fail in its own
+    validation (``full_clean``): one message per problem, naming its field."""
+    page = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        return describe_validation_error(error).split("; ")
+    return []
+
+
+def new_problems(translation, earlier_problems):
+    """The problems of the translated page that weren't there before this change: a
+    translator is never blocked by what someone else left broken."""
+    return [
+        problem
+        for problem in translated_page_problems(translation)
+        if problem not in earlier_problems
+    ]
 
 
 def _mark_reviewed(translation, entries, user):
@@ -201,6 +247,35 @@ def upload_pofile(request, translation_id):
     )
 
 
+def edit_string_translation(request, translation_id, string_segment_id):
+    """Replaces wagtail-localize's view of the same URL (the translation editor saving one
+    string): a string the translated page can't hold is a 400 naming why, and not stored."""
+    if request.method != "PUT":
+        return wagtail_localize_edit_string_translation(request, translation_id, string_segment_id)
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    try:
+        check_rich_text(QueryDict(request.body).get("value", ""))
+    except ValueError as error:
+        return JsonResponse(
+            {"error": _("This translation %(error)s.") % {"error": error}}, status=400
+        )
+    earlier_problems = translated_page_problems(translation)
+    with transaction.atomic():
+        response = wagtail_localize_edit_string_translation(
+            request, translation_id, string_segment_id
+        )
+        problems = new_problems(translation, earlier_problems) if response.status_code < 300 else []
+        if problems:
+            transaction.set_rollback(True)
+            message = _("Not saved: the translated page can't hold it: %(problems)s.") % {
+                "problems": "; ".join(problems)
+            }
+            return JsonResponse({"error": message}, status=400)
+    return response
+
+
 def refuse_convert_to_alias(request, page_id):
     """Replaces wagtail-localize's "Convert to alias page"."""
     messages.error(
@@ -218,8 +293,41 @@ def hide_convert_to_alias(menu_items, request, context):
     menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
 
 
-class SyncPublishingOnlyWhatUserMayView(UpdateTranslationsView):
+class RefusingInvalidSources:
+    """A wagtail-localize view that refuses to translate a source failing its validation."""
+
+    def source_instance(self):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        source = self.source_instance()
+        try:
+            source.full_clean()
+        except ValidationError as error:
+            messages.error(
+                self.request,
+                _(
+                    "“%(page)s” can't be translated until it is fixed in the page editor "
+                    "(saving it there gives items without a valid id new ones): %(problems)s"
+                )
+                % {"page": source, "problems": describe_validation_error(error)},
+            )
+            return self.render_to_response(self.get_context_data())
+        return super().form_valid(form)
+
+
+class SubmitValidPageTranslationView(RefusingInvalidSources, SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page", for a page that passes its validation."""
+
+    def source_instance(self):
+        return self.object
+
+
+class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslationsView):
     """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+
+    def source_instance(self):
+        return self.object.get_source_instance()
 
     def form_valid(self, form):
         if form.cleaned_data["publish_translations"]:

@@ -3,7 +3,9 @@ from django.urls import path
 from wagtail import hooks
 
 from .translation_policy import (
+    SubmitValidPageTranslationView,
     SyncPublishingOnlyWhatUserMayView,
+    edit_string_translation,
     hide_convert_to_alias,
     refuse_convert_to_alias,
     upload_pofile,
@@ -21,6 +23,16 @@ def replace_wagtail_localize_views():
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_pofile,
             name="trustcenter_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            edit_string_translation,
+            name="trustcenter_edit_string_translation",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitValidPageTranslationView.as_view(),
+            name="trustcenter_submit_page_translation",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",

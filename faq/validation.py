@@ -1,0 +1,142 @@
+"""What a FAQ page's content may be, checked once for every way in (admin, translation
+editor, PO upload, API, importer, sync, publishing): see ``FAQPage.clean``.
+
+- An item id (the StreamField block id, which is the item's anchor ``faq-<id>``) is 1 to 64
+  letters, digits, ``-`` or ``_``, and unique in the page. Wagtail makes UUIDs; an API
+  client may choose its own. Longer ids don't fit the search index, other characters make
+  anchors and wagtail-localize's context paths (``faqs.<id>.answer``) ambiguous, and a
+  repeated id repeats an anchor and breaks wagtail-localize's translations of the page.
+- A published item has an answer with some text.
+- Rich text is nested at most ``MAX_RICH_TEXT_DEPTH`` elements deep: Wagtail's and
+  wagtail-localize's HTML walkers recurse, and fail (a 500) on thousands of levels.
+"""
+
+import re
+from html.parser import HTMLParser
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+ITEM_ID_MAX_LENGTH = 64
+ITEM_ID_PATTERN = rf"^[A-Za-z0-9_-]{{1,{ITEM_ID_MAX_LENGTH}}}$"
+MAX_RICH_TEXT_DEPTH = 32
+
+# Elements that never hold others, so never deepen the nesting.
+_VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+
+
+class _NestingMeter(HTMLParser):
+    """Measures how deep elements nest, without recursing (HTMLParser is event-driven)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID_ELEMENTS:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag):
+        if tag not in _VOID_ELEMENTS:
+            self.depth = max(0, self.depth - 1)
+
+
+def nesting_depth(html):
+    meter = _NestingMeter()
+    meter.feed(html)
+    meter.close()
+    return meter.deepest
+
+
+def check_rich_text(html):
+    """Raise ``ValueError`` naming the problem if ``html`` can't be stored; return it."""
+    if "\x00" in html:
+        raise ValueError(_("contains a NUL character"))
+    if nesting_depth(html) > MAX_RICH_TEXT_DEPTH:
+        raise ValueError(
+            _("its markup is nested more than %(limit)d elements deep")
+            % {"limit": MAX_RICH_TEXT_DEPTH}
+        )
+    return html
+
+
+def is_allowed_item_id(item_id):
+    return bool(re.match(ITEM_ID_PATTERN, item_id or ""))
+
+
+def has_text(html):
+    return bool(strip_tags(html).replace("&nbsp;", " ").strip())
+
+
+def block_problems(items, published):
+    """The StreamField's own block validation (lengths, required answers) of stored FAQ
+    items, one message per problem naming its item: for what didn't come through a form."""
+    stream_block = items.stream_block
+    try:
+        if published:
+            stream_block.clean(items)
+        else:  # a draft, as the admin saves one: required fields may still be empty
+            stream_block.clean_deferred(items)
+    except ValidationError as error:
+        return [
+            _("Item %(number)d %(field)s: %(message)s")
+            % {"number": index + 1, "field": field, "message": message}
+            for index, item_error in sorted(error.block_errors.items())
+            for field, field_error in item_error.block_errors.items()
+            for message in field_error.messages
+        ]
+    return []
+
+
+def faq_item_problems(items, published):
+    """One message per problem in a FAQ StreamValue, each naming its item by number."""
+    problems = []
+    first_with_id = {}
+    for number, item in enumerate(items, start=1):
+        where = _("Item %(number)d") % {"number": number}
+        if not item.id:  # a new item: Wagtail gives it a UUID when it is stored
+            pass
+        elif item.id in first_with_id:
+            problems.append(
+                _("%(item)s: id “%(id)s” is already item %(first)d's; each item needs its own")
+                % {"item": where, "id": _shortened(item.id), "first": first_with_id[item.id]}
+            )
+        else:
+            first_with_id[item.id] = number
+            if not is_allowed_item_id(item.id):
+                problems.append(
+                    _(
+                        "%(item)s: id “%(id)s” is not 1 to %(limit)d letters, digits, "
+                        "hyphens or underscores"
+                    )
+                    % {"item": where, "id": _shortened(item.id), "limit": ITEM_ID_MAX_LENGTH}
+                )
+        answer = item.value["answer"].source
+        if "\x00" in item.value["question"]:
+            problems.append(_("%(item)s: the question contains a NUL character") % {"item": where})
+        try:
+            check_rich_text(answer)
+        except ValueError as error:
+            problems.append(_("%(item)s: the answer %(error)s") % {"item": where, "error": error})
+        if published and not has_text(answer):
+            problems.append(_("%(item)s: the answer is empty") % {"item": where})
+    return problems
+
+
+def _shortened(text, limit=70):
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_validation_error(error):
+    """A Django ``ValidationError`` of a model as one line, each message naming its field
+    (the FAQ item messages name their item already)."""
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    parts = []
+    for field_name, messages in error.message_dict.items():
+        for message in messages:
+            named = field_name in (NON_FIELD_ERRORS, "faqs")
+            parts.append(message if named else f"{field_name}: {message}")
+    return "; ".join(parts)
