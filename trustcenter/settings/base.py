@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from trustcenter.machine_translation import machine_translator_from_env
 from trustcenter.pagecache.environment import backends_from_environment
@@ -64,10 +65,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so a replayed page gets today's policy.
+    "trustcenter.content_security.SiteAndAdminCSPMiddleware",
     "trustcenter.pagecache.middleware.FullPageCacheMiddleware",
     "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -181,6 +185,39 @@ PAGE_CACHE_CDN_MAX_AGE = int(
 # Purged with every page change: site-wide paths, and per-page ones ({id} is the page id).
 FRONTEND_CACHE_SITE_PATHS = ["/sitemap.xml"]
 FRONTEND_CACHE_PAGE_PATHS = []
+
+
+def content_security_policies(image_origins):
+    """The site's and the admin's Content-Security-Policy (README, "Security")."""
+    shared = {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+    site = {
+        **shared,
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *image_origins],
+        "frame-ancestors": [NONE],
+    }
+    # Wagtail's and wagtail-localize's admin templates carry inline scripts and styles, and
+    # image uploads preview from data: and blob: URLs; previews are frames of the admin itself.
+    admin = {
+        **shared,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *image_origins],
+        "frame-ancestors": [SELF],
+    }
+    return {"DIRECTIVES": site}, {"DIRECTIVES": admin}
+
+
+# Origins images are served from besides this site's own (a media storage or CDN elsewhere).
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(MEDIA_ORIGINS)
 
 LOGGING = {
     "version": 1,

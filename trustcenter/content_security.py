@@ -1,0 +1,36 @@
+"""Content-Security-Policy: the site's strict policy, and a looser one for Wagtail's admin.
+
+The public policy has no nonce: the full-page cache replays a response to every visitor, so
+a nonce in it would be shared and go stale. Public pages have no inline script or style to
+allow (JSON-LD is a data block, which script-src does not govern). The admin's own templates
+(Wagtail's and wagtail-localize's) carry inline scripts without a nonce, so its policy allows
+inline scripts and styles; admin responses are never cached (README, "Security").
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+
+class SiteAndAdminCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with ``ADMIN_CONTENT_SECURITY_POLICY`` under the admin's URL."""
+
+    def process_response(self, request, response):
+        # Wagtail renders a preview through the middleware again, with a dummy request for the
+        # page's public URL; the admin request around it sets the admin's policy.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # A view's own @csp_override (parts.config) still wins.
+        if not report_only and parts.config is None and is_admin_path(request.path):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts
+
+
+def is_admin_path(path):
+    return path.startswith(reverse("wagtailadmin_home"))
