@@ -7,7 +7,11 @@ allow (JSON-LD is a data block, which script-src does not govern). The admin's o
 inline scripts and styles; admin responses are never cached (README, "Security").
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core import checks
+from django.core.files.storage import storages
 from django.urls import reverse
 
 from csp.middleware import CSPMiddleware
@@ -34,3 +38,20 @@ class SiteAndAdminCSPMiddleware(CSPMiddleware):
 
 def is_admin_path(path):
     return path.startswith(reverse("wagtailadmin_home"))
+
+
+def check_media_origin_allowed(app_configs, **kwargs):
+    """Warn when uploaded images are served from an origin the site's policy blocks."""
+    url = urlsplit(storages["default"].url("image.png"))
+    if not url.netloc:
+        return []
+    origin = f"{url.scheme}://{url.netloc}"
+    if origin in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]:
+        return []
+    return [
+        checks.Warning(
+            f"Uploaded images are served from {origin}, which the Content-Security-Policy blocks.",
+            hint=f"Set MEDIA_ORIGINS={origin} in the environment.",
+            id="trustcenter.W001",
+        )
+    ]

@@ -5,6 +5,8 @@ replayed by the page cache stays valid. The admin gets the looser policy its tem
 The browser test (tests/browser/test_content_security_policy.py) shows both hold in Chromium.
 """
 
+from django.core.checks import run_checks
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -87,6 +89,7 @@ def test_the_admin_allows_inline_scripts_and_styles_but_nothing_from_elsewhere(
         "script-src-attr": ["'none'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -97,3 +100,16 @@ def test_the_admin_allows_inline_scripts_and_styles_but_nothing_from_elsewhere(
 def test_the_admin_sign_in_page_gets_the_admin_policy(client):
     response = client.get("/admin/login/")
     assert enforced_policy(response)["frame-ancestors"] == ["'self'"]
+
+
+def test_images_served_from_another_origin_that_the_policy_blocks_are_a_warning(settings):
+    settings.MEDIA_URL = "https://media.example.com/trustcenter/"
+    warnings = [message for message in run_checks() if message.id == "trustcenter.W001"]
+    assert [warning.hint for warning in warnings] == [
+        "Set MEDIA_ORIGINS=https://media.example.com in the environment."
+    ]
+
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**SITE_POLICY, "img-src": ["'self'", "https://media.example.com"]}
+    }
+    assert "trustcenter.W001" not in {message.id for message in run_checks()}

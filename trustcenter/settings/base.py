@@ -187,7 +187,7 @@ FRONTEND_CACHE_SITE_PATHS = ["/sitemap.xml"]
 FRONTEND_CACHE_PAGE_PATHS = []
 
 
-def content_security_policies(image_origins):
+def content_security_policies(image_origins, admin_fetch_origins):
     """The site's and the admin's Content-Security-Policy (README, "Security")."""
     shared = {
         "default-src": [SELF],
@@ -210,6 +210,7 @@ def content_security_policies(image_origins):
         "script-src-attr": [NONE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:", *image_origins],
+        "connect-src": [SELF, *admin_fetch_origins],
         "frame-ancestors": [SELF],
     }
     return {"DIRECTIVES": site}, {"DIRECTIVES": admin}
@@ -217,7 +218,12 @@ def content_security_policies(image_origins):
 
 # Origins images are served from besides this site's own (a media storage or CDN elsewhere).
 MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
-CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(MEDIA_ORIGINS)
+# Wagtail's dashboard asks releases.wagtail.org whether a newer Wagtail is out (superusers only).
+WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", True)
+CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(
+    image_origins=MEDIA_ORIGINS,
+    admin_fetch_origins=["https://releases.wagtail.org"] if WAGTAIL_ENABLE_UPDATE_CHECK else [],
+)
 
 LOGGING = {
     "version": 1,
