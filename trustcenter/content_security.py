@@ -4,7 +4,7 @@ The public policy has no nonce: the full-page cache replays a response to every 
 a nonce in it would be shared and go stale. Public pages have no inline script or style to
 allow (JSON-LD is a data block, which script-src does not govern). The admin's own templates
 (Wagtail's and wagtail-localize's) carry inline scripts without a nonce, so its policy allows
-inline scripts and styles; admin responses are never cached (README, "Security").
+inline scripts and styles, except on the sign-in page, which has none (README, "Security").
 """
 
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ from csp.utils import default_config
 
 
 class SiteAndAdminCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with ``ADMIN_CONTENT_SECURITY_POLICY`` under the admin's URL."""
+    """django-csp's middleware, with the admin's policies under the admin's URL."""
 
     def process_response(self, request, response):
         # Wagtail renders a preview through the middleware again, with a dummy request for the
@@ -31,13 +31,20 @@ class SiteAndAdminCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A view's own @csp_override (parts.config) still wins.
-        if not report_only and parts.config is None and is_admin_path(request.path):
-            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        if not report_only and parts.config is None:
+            policy = admin_policy(request.path)
+            if policy is not None:
+                parts.config = default_config(policy["DIRECTIVES"])
         return parts
 
 
-def is_admin_path(path):
-    return path.startswith(reverse("wagtailadmin_home"))
+def admin_policy(path):
+    """The admin's policy for ``path``: the sign-in page's, the admin's, or None (the site's)."""
+    if path == reverse("wagtailadmin_login"):
+        return settings.ADMIN_SIGN_IN_CONTENT_SECURITY_POLICY
+    if path.startswith(reverse("wagtailadmin_home")):
+        return settings.ADMIN_CONTENT_SECURITY_POLICY
+    return None
 
 
 def check_media_origin_allowed(app_configs, **kwargs):

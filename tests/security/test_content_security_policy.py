@@ -97,9 +97,10 @@ def test_the_admin_allows_inline_scripts_and_styles_but_nothing_from_elsewhere(
     }
 
 
-def test_the_admin_sign_in_page_gets_the_admin_policy(client):
-    response = client.get("/admin/login/")
-    assert enforced_policy(response)["frame-ancestors"] == ["'self'"]
+def test_the_admin_sign_in_page_runs_no_inline_script_or_style(client):
+    policy = enforced_policy(client.get("/admin/login/"))
+    assert (policy["script-src"], policy["style-src"]) == (["'self'"], ["'self'"])
+    assert policy["frame-ancestors"] == ["'self'"]
 
 
 def test_images_served_from_another_origin_that_the_policy_blocks_are_a_warning(settings):

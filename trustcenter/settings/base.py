@@ -213,14 +213,20 @@ def content_security_policies(image_origins, admin_fetch_origins):
         "connect-src": [SELF, *admin_fetch_origins],
         "frame-ancestors": [SELF],
     }
-    return {"DIRECTIVES": site}, {"DIRECTIVES": admin}
+    # The page a password is typed into has no inline script or style: none may run there.
+    admin_sign_in = {**admin, "script-src": [SELF], "style-src": [SELF]}
+    return {"DIRECTIVES": site}, {"DIRECTIVES": admin}, {"DIRECTIVES": admin_sign_in}
 
 
 # Origins images are served from besides this site's own (a media storage or CDN elsewhere).
 MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
 # Wagtail's dashboard asks releases.wagtail.org whether a newer Wagtail is out (superusers only).
 WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", True)
-CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY = content_security_policies(
+(
+    CONTENT_SECURITY_POLICY,
+    ADMIN_CONTENT_SECURITY_POLICY,
+    ADMIN_SIGN_IN_CONTENT_SECURITY_POLICY,
+) = content_security_policies(
     image_origins=MEDIA_ORIGINS,
     admin_fetch_origins=["https://releases.wagtail.org"] if WAGTAIL_ENABLE_UPDATE_CHECK else [],
 )
