@@ -4,7 +4,8 @@ The public policy has no nonce: the full-page cache replays a response to every 
 a nonce in it would be shared and go stale. Public pages have no inline script or style to
 allow (JSON-LD is a data block, which script-src does not govern). The admin's own templates
 (Wagtail's and wagtail-localize's) carry inline scripts without a nonce, so its policy allows
-inline scripts and styles, except on the sign-in page, which has none (README, "Security").
+inline scripts and styles, except on the sign-in page, which has none. The v3 API's docs
+(Swagger UI) also load images from data: URLs (README, "Security").
 """
 
 from urllib.parse import urlsplit
@@ -18,8 +19,8 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 
-class SiteAndAdminCSPMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's policies under the admin's URL."""
+class PathCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy for the admin and the API docs by path."""
 
     def process_response(self, request, response):
         # Wagtail renders a preview through the middleware again, with a dummy request for the
@@ -32,18 +33,20 @@ class SiteAndAdminCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A view's own @csp_override (parts.config) still wins.
         if not report_only and parts.config is None:
-            policy = admin_policy(request.path)
+            policy = policy_for_path(request.path)
             if policy is not None:
                 parts.config = default_config(policy["DIRECTIVES"])
         return parts
 
 
-def admin_policy(path):
-    """The admin's policy for ``path``: the sign-in page's, the admin's, or None (the site's)."""
+def policy_for_path(path):
+    """The policy for ``path`` when it is not the site's (None)."""
     if path == reverse("wagtailadmin_login"):
         return settings.ADMIN_SIGN_IN_CONTENT_SECURITY_POLICY
     if path.startswith(reverse("wagtailadmin_home")):
         return settings.ADMIN_CONTENT_SECURITY_POLICY
+    if path == reverse("wagtailapi_v3:openapi-view"):
+        return settings.API_DOCS_CONTENT_SECURITY_POLICY
     return None
 
 

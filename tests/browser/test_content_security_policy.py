@@ -83,3 +83,11 @@ def test_a_translator_edits_a_string_in_the_translation_editor(
     expect(segment.get_by_role("button", name="Edit")).to_be_visible()
     expect(segment).to_contain_text("谁来审计数据中心？")
     assert csp_violations == []
+
+
+def test_the_v3_api_docs_render(open_page, csp_violations):
+    page = open_page("/api/v3/docs/")
+    expect(page.locator(".opblock").first).to_be_visible()
+    page.locator(".opblock-summary").first.click()
+    expect(page.locator(".opblock-body").first).to_be_visible()
+    assert csp_violations == []

@@ -68,12 +68,19 @@ def test_an_unknown_address_gets_the_site_policy(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/v3/pages/?type=faq.FAQPage", "/api/v2/pages/?type=faq.FAQPage", "/api/v3/docs/"]
+    "path",
+    ["/api/v3/pages/?type=faq.FAQPage", "/api/v2/pages/?type=faq.FAQPage", "/api/v3/openapi.json"],
 )
 def test_the_apis_get_the_site_policy(client, faq_pair, path):
-    response = client.get(path, follow=True)
+    response = client.get(path)
     assert response.status_code == 200
     assert enforced_policy(response) == SITE_POLICY
+
+
+def test_the_v3_api_docs_may_also_show_data_images(client):
+    response = client.get("/api/v3/docs/")
+    assert response.status_code == 200
+    assert enforced_policy(response) == {**SITE_POLICY, "img-src": ["'self'", "data:"]}
 
 
 def test_the_admin_allows_inline_scripts_and_styles_but_nothing_from_elsewhere(

@@ -71,7 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so a replayed page gets today's policy.
-    "trustcenter.content_security.SiteAndAdminCSPMiddleware",
+    "trustcenter.content_security.PathCSPMiddleware",
     "trustcenter.pagecache.middleware.FullPageCacheMiddleware",
     "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -215,7 +215,14 @@ def content_security_policies(image_origins, admin_fetch_origins):
     }
     # The page a password is typed into has no inline script or style: none may run there.
     admin_sign_in = {**admin, "script-src": [SELF], "style-src": [SELF]}
-    return {"DIRECTIVES": site}, {"DIRECTIVES": admin}, {"DIRECTIVES": admin_sign_in}
+    # Swagger UI's stylesheet draws its icons from data: URLs.
+    api_docs = {**site, "img-src": [*site["img-src"], "data:"]}
+    return (
+        {"DIRECTIVES": site},
+        {"DIRECTIVES": admin},
+        {"DIRECTIVES": admin_sign_in},
+        {"DIRECTIVES": api_docs},
+    )
 
 
 # Origins images are served from besides this site's own (a media storage or CDN elsewhere).
@@ -226,6 +233,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", True)
     CONTENT_SECURITY_POLICY,
     ADMIN_CONTENT_SECURITY_POLICY,
     ADMIN_SIGN_IN_CONTENT_SECURITY_POLICY,
+    API_DOCS_CONTENT_SECURITY_POLICY,
 ) = content_security_policies(
     image_origins=MEDIA_ORIGINS,
     admin_fetch_origins=["https://releases.wagtail.org"] if WAGTAIL_ENABLE_UPDATE_CHECK else [],
