@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate
 
 
@@ -8,9 +9,11 @@ class TrustCenterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .content_security import check_media_origin_allowed
         from .site_setup import ensure_bilingual_site_after_migrate
         from .translation_policy import apply_review_rule
 
         # After every app's own post_migrate work (content types, permissions), not before.
         post_migrate.connect(ensure_bilingual_site_after_migrate)
         apply_review_rule()
+        checks.register(check_media_origin_allowed, checks.Tags.security)

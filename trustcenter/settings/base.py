@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from trustcenter.machine_translation import machine_translator_from_env
 from trustcenter.pagecache.environment import backends_from_environment
@@ -64,10 +65,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so a replayed page gets today's policy.
+    "trustcenter.content_security.PathCSPMiddleware",
     "trustcenter.pagecache.middleware.FullPageCacheMiddleware",
     "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,6 +188,59 @@ PAGE_CACHE_CDN_MAX_AGE = int(
 # Purged with every page change: site-wide paths, and per-page ones ({id} is the page id).
 FRONTEND_CACHE_SITE_PATHS = ["/sitemap.xml"]
 FRONTEND_CACHE_PAGE_PATHS = []
+
+
+def content_security_policies(image_origins, admin_fetch_origins):
+    """The site's and the admin's Content-Security-Policy (README, "Security")."""
+    shared = {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+    site = {
+        **shared,
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *image_origins],
+        "frame-ancestors": [NONE],
+    }
+    # Wagtail's and wagtail-localize's admin templates carry inline scripts and styles, and
+    # image uploads preview from data: and blob: URLs; previews are frames of the admin itself.
+    admin = {
+        **shared,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "script-src-attr": [NONE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *image_origins],
+        "connect-src": [SELF, *admin_fetch_origins],
+        "frame-ancestors": [SELF],
+    }
+    # The page a password is typed into has no inline script or style: none may run there.
+    admin_sign_in = {**admin, "script-src": [SELF], "style-src": [SELF]}
+    # Swagger UI's stylesheet draws its icons from data: URLs.
+    api_docs = {**site, "img-src": [*site["img-src"], "data:"]}
+    return (
+        {"DIRECTIVES": site},
+        {"DIRECTIVES": admin},
+        {"DIRECTIVES": admin_sign_in},
+        {"DIRECTIVES": api_docs},
+    )
+
+
+# Origins images are served from besides this site's own (a media storage or CDN elsewhere).
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+# Wagtail's dashboard asks releases.wagtail.org whether a newer Wagtail is out (superusers only).
+WAGTAIL_ENABLE_UPDATE_CHECK = env_bool("WAGTAIL_ENABLE_UPDATE_CHECK", True)
+(
+    CONTENT_SECURITY_POLICY,
+    ADMIN_CONTENT_SECURITY_POLICY,
+    ADMIN_SIGN_IN_CONTENT_SECURITY_POLICY,
+    API_DOCS_CONTENT_SECURITY_POLICY,
+) = content_security_policies(
+    image_origins=MEDIA_ORIGINS,
+    admin_fetch_origins=["https://releases.wagtail.org"] if WAGTAIL_ENABLE_UPDATE_CHECK else [],
+)
 
 LOGGING = {
     "version": 1,
