@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import urlpatterns as api_urlpatterns
+from .signin import urls as signin_urls
 from .views import sitemap
 
 handler500 = "trustcenter.views.server_error"
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
+    *signin_urls.admin_urlpatterns,  # before Wagtail's admin, which they stand in for
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "trustcenter.pagecache",
     "trustcenter.static_export",
     "trustcenter.localize_bulk",
+    "trustcenter.signin",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
