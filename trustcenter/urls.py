@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Every page lives under its language's prefix: /en/..., /zh-hans/...
 urlpatterns += i18n_patterns(
     path("", include("faq.urls")),
+    *signin_urls.page_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
