@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trustcenter.middleware.SiteLocaleMiddleware",
     "trustcenter.middleware.APIErrorMiddleware",
+    "trustcenter.signin.tokens.APITokenValidityMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +182,8 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+# A v3 API token works this many days from its creation (README "Sign-in").
+API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "90"))
 
 # The FAQ app lets the site say where FAQ pages may live.
 FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]
