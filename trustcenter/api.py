@@ -83,7 +83,8 @@ PROBLEM_RESPONSES = {
     "422": "Invalid parameters or body; `errors` says which and why.",
 }
 TOKEN_PROBLEM_RESPONSES = {
-    "401": "A bearer token is required, or the one sent is unknown or revoked.",
+    "401": "A bearer token is required, or the one sent is unknown, revoked, expired, or its "
+    "user is deactivated or changed password since it was made.",
     "403": "The token's user lacks the page permission for this action.",
 }
 

@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import urlpatterns as api_urlpatterns
+from .signin import urls as signin_urls
 from .views import sitemap
 
 handler500 = "trustcenter.views.server_error"
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
+    *signin_urls.admin_urlpatterns,  # before Wagtail's admin, which they stand in for
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -29,6 +31,7 @@ if settings.DEBUG:
 # Every page lives under its language's prefix: /en/..., /zh-hans/...
 urlpatterns += i18n_patterns(
     path("", include("faq.urls")),
+    *signin_urls.page_urlpatterns,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
