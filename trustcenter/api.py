@@ -26,6 +26,8 @@ from pydantic import ValidationError as PydanticValidationError
 
 from trustcenter.pagecache.query import count_only
 
+from .page_writes import document_page_revisions, serialise_page_writes
+
 API_PATH_PREFIX = "/api/"
 V2_PATH_PREFIX = "/api/v2/"
 V3_PATH_PREFIX = "/api/v3/"
@@ -129,6 +131,7 @@ def complete_openapi_document(schema):
             for parameter in operation.get("parameters", []):
                 if parameter["name"] == "locale":
                     parameter["schema"] = {"type": "string", "enum": languages, "title": "Locale"}
+    document_page_revisions(schema, problem)
     return schema
 
 
@@ -247,6 +250,7 @@ for bound_router in v3_api._get_bound_routers():
                 count_declared_query_reads_only(operation)
             if operation.operation_id in ROOT_PAGE_CHECKS:
                 check_root_page_first(operation, *ROOT_PAGE_CHECKS[operation.operation_id])
+            serialise_page_writes(operation)
 
 
 # v3 declares its ids (page_id, image_id...) as integers, but routes them as any text,

@@ -2,6 +2,7 @@ from django.urls import path
 
 from wagtail import hooks
 
+from .admin_edit import NoOverwritePageViewSet
 from .translation_policy import (
     SubmitValidPageTranslationView,
     SyncPublishingOnlyWhatUserMayView,
@@ -45,3 +46,9 @@ def replace_wagtail_localize_views():
             name="trustcenter_update_translations",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # Registered after Wagtail's own (order -1) for Page, so every page type uses it.
+    return NoOverwritePageViewSet()
