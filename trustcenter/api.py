@@ -24,9 +24,8 @@ from wagtail.models import Page
 from ninja.params.models import QueryModel
 from pydantic import ValidationError as PydanticValidationError
 
-from trustcenter.pagecache.query import count_only
-
 from .page_writes import document_page_revisions, serialise_page_writes
+from .pagecache.query import count_only
 
 API_PATH_PREFIX = "/api/"
 V2_PATH_PREFIX = "/api/v2/"
