@@ -17,6 +17,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from .links import link_url_problem
+
 FAQ_FIELD = "faqs"
 
 
@@ -100,9 +102,14 @@ def prefill_translation(source, locale, strings, overrides=None, user=None):
     ``strings`` maps ``(context path, source string)`` to the translated string (HTML with the
     source's ``<a id="aN">`` link ids); ``overrides`` maps an overridable segment's context path
     (for a rich-text link: ``<field path>.<quoted href>``) to its value in ``locale``.
-    Translations are validated as wagtail-localize's editor validates them; invalid ones raise
-    ``ValueError``. Returns how many translations and overrides were created or changed.
+    Translations are validated as wagtail-localize's editor validates them, link URLs as
+    ``faq.links`` does, all before anything is written; invalid ones raise ``ValueError``.
+    Returns how many translations and overrides were created or changed.
     """
+    overrides = overrides or {}
+    for url in overrides.values():
+        if problem := link_url_problem(url):
+            raise ValueError(problem)
     wanted = {}
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
@@ -139,7 +146,7 @@ def prefill_translation(source, locale, strings, overrides=None, user=None):
         updated,
         ["data", "translation_type", "last_translated_by", "has_error", "field_error"],
     )
-    return len(created) + len(updated) + _store_overrides(source, locale, overrides or {}, user)
+    return len(created) + len(updated) + _store_overrides(source, locale, overrides, user)
 
 
 def _store_overrides(source, locale, overrides, user):

@@ -12,6 +12,7 @@
   publish (wagtail-localize publishes every translation for anyone who may sync).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
+- A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 """
 
 import contextlib
@@ -28,6 +29,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.models import (
+    OverridableSegment,
     StringSegmentQuerySet,
     StringTranslation,
     Translation,
@@ -36,10 +38,16 @@ from wagtail_localize.models import (
     pk,
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.edit_translation import edit_override, user_can_edit_instance
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 import polib
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from faq.links import link_url_problem
 
 PO_TOOL_NAME = "PO File"
 
@@ -199,6 +207,29 @@ def upload_pofile(request, translation_id):
     return redirect(
         get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
     )
+
+
+def is_link_url_segment(overridable_segment):
+    """Whether an overridable segment is a rich-text link's URL: wagtail-localize names those
+    by the quoted source URL (``<field path>.'<href>'``)."""
+    return overridable_segment.context.path.endswith("'")
+
+
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_link_checked_override(request, translation_id, overridable_segment_id):
+    """Replaces wagtail-localize's ``edit_override`` (same authentication): a link's URL in
+    another language is refused (400, saying why) unless ``faq.links`` accepts it."""
+    if request.method == "PUT":
+        segment = get_object_or_404(OverridableSegment, pk=overridable_segment_id)
+        problem = is_link_url_segment(segment) and link_url_problem(request.data.get("value", ""))
+        if problem:
+            return Response(
+                {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
+            )
+    # DRF parsed the body into the Django request, where wagtail-localize's view reads it again.
+    return edit_override(request._request, translation_id, overridable_segment_id)
 
 
 def refuse_convert_to_alias(request, page_id):

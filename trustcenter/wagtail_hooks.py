@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from .translation_policy import (
     SyncPublishingOnlyWhatUserMayView,
+    edit_link_checked_override,
     hide_convert_to_alias,
     refuse_convert_to_alias,
     upload_pofile,
@@ -21,6 +22,11 @@ def replace_wagtail_localize_views():
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_pofile,
             name="trustcenter_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            edit_link_checked_override,
+            name="trustcenter_edit_override",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",
