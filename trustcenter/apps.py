@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 class TrustCenterConfig(AppConfig):
@@ -9,8 +9,9 @@ class TrustCenterConfig(AppConfig):
 
     def ready(self):
         from .site_setup import ensure_bilingual_site_after_migrate
-        from .translation_policy import apply_review_rule
+        from .translation_policy import apply_review_rule, refuse_page_in_another_languages_tree
 
         # After every app's own post_migrate work (content types, permissions), not before.
         post_migrate.connect(ensure_bilingual_site_after_migrate)
         apply_review_rule()
+        pre_save.connect(refuse_page_in_another_languages_tree)

@@ -13,6 +13,8 @@
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
+- A page is in its parent's language: a copy, alias or move of an English page into the
+  Chinese tree would show English there (Wagtail keeps the original's locale).
 """
 
 import contextlib
@@ -20,7 +22,7 @@ import os
 import tempfile
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
     StringSegmentQuerySet,
@@ -277,3 +280,23 @@ class SyncPublishingOnlyWhatUserMayView(UpdateTranslationsView):
             if permissions is not None and not permissions(self.request.user).can_publish():
                 refused.append(translation.target_locale.get_display_name())
         return refused
+
+
+def refuse_page_in_another_languages_tree(sender, instance, **kwargs):
+    """pre_save of any page: below the language homes, a page has its parent's locale."""
+    if not isinstance(instance, Page) or not instance.depth or instance.depth <= 2:
+        return
+    parent = instance.get_parent()
+    if parent.locale_id != instance.locale_id:
+        raise ValidationError(
+            _(
+                "A page in %(language)s can't be placed under “%(parent)s”, a page in "
+                "%(parent_language)s: translate it (“Translate this page”) instead."
+            )
+            % {
+                "language": instance.locale.get_display_name(),
+                "parent": parent.title,
+                "parent_language": parent.locale.get_display_name(),
+            },
+            code="page_in_another_languages_tree",
+        )

@@ -8,12 +8,12 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
-from wagtail.models import Revision
+from wagtail.models import APIToken, Revision
 
 import pytest
 
 from faq.models import FAQPage
-from tests.factories import make_faq_page, translate
+from tests.factories import home, make_faq_page, translate
 from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +75,24 @@ def test_publishing_the_translation_itself_still_works(client, chinese_with_engl
     english = FAQPage.objects.get(locale__language_code="en")
     translate_fully(english, strings={"Question 1?": "新问题一？"})
     assert "新问题一？" in chinese_page_text(client)
+
+
+@pytest.mark.parametrize(
+    "action, body",
+    [
+        ("create_alias", {"destination_id": "zh_home"}),
+        ("copy", {"destination_id": "zh_home", "new_slug": "faq-copy", "keep_live": True}),
+    ],
+)
+def test_an_english_page_never_lands_in_the_chinese_tree(api, client, admin_user, action, body):
+    """Not even an administrator's token. (Wagtail itself refuses to move a page there.)"""
+    _, token = APIToken.create_token(user=admin_user, name="admin")
+    english = make_faq_page(slug="english-only")
+    body = {**body, "destination_id": home("zh-hans").pk}
+    url = f"/api/v3/pages/{english.pk}/actions/{action}/"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = api("post", url, body, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 422, response.content
+    assert "A page in English can't be placed under" in response.content.decode()
+    assert not FAQPage.objects.filter(locale__language_code="zh-hans").exists()
+    assert client.get("/en/english-only/").status_code == 200
