@@ -24,6 +24,7 @@ from pydantic import BeforeValidator, ConfigDict, Field
 from rest_framework.fields import Field as SerializerField
 
 from .blocks import ANSWER_FEATURES, faq_anchor
+from .links import drop_unsafe_links, link_url_problem, refused_link_urls
 from .validation import ITEM_ID_MAX_LENGTH, ITEM_ID_PATTERN, check_rich_text
 
 # Never in stored rich text (XML does not allow it): joins several texts for one expansion.
@@ -38,9 +39,11 @@ def expand_rich_texts(page, sources):
 
 
 def serialize_rich_texts(page, sources, rich_text_format, features=None):
-    """Rich texts of ``page`` in an API output format; HTML links stay in the page's language."""
+    """Rich texts of ``page`` in an API output format; HTML links stay in the page's language,
+    and a link to a refused URL is never sent (in any format)."""
     if not sources:
         return []
+    sources = [drop_unsafe_links(source) for source in sources]
     if rich_text_format == APIRichText.FORMAT_HTML:
         return expand_rich_texts(page, sources)
     with translation.override(page.locale.language_code):
@@ -146,17 +149,35 @@ class RichTextInput(Schema):
     content: str = Field(min_length=1)
 
 
+def _html_input(value):
+    """The database HTML in a rich text input as sent (a string or ``{"format", "content"}``)."""
+    if isinstance(value, dict) and value.get("format", "db_html") == "db_html":
+        value = value.get("content")
+    return value if isinstance(value, str) else ""
+
+
+def refuse_unsafe_links(value):
+    """A rich text input's links must have URLs ``faq.links`` accepts. Checked before Wagtail's
+    conversion, which drops such a link silently: the writer would never learn it is gone."""
+    for url in refused_link_urls(_html_input(value)):
+        raise ValueError(link_url_problem(url))
+    return value
+
+
 class FAQItemValueInput(Schema):
     question: str = Field(min_length=1, max_length=500, description="Plain text.")
     # Not empty: a draft is saved unvalidated, and publishing it would not check again.
-    answer: Annotated[Annotated[str, Field(min_length=1)] | RichTextInput, checked_rich_text] = (
-        Field(
-            description=(
-                'Database HTML (links to pages as <a linktype="page" id="…">), or '
-                '{"format": "db_markdown", "content": "…"}. Allowed: '
-                + ", ".join(ANSWER_FEATURES)
-                + "."
-            )
+    # Pydantic runs "before" validators last to first: the nesting check comes first.
+    answer: Annotated[
+        Annotated[str, Field(min_length=1)] | RichTextInput,
+        BeforeValidator(refuse_unsafe_links),
+        checked_rich_text,
+    ] = Field(
+        description=(
+            'Database HTML (links to pages as <a linktype="page" id="…">), or '
+            '{"format": "db_markdown", "content": "…"}. Allowed: '
+            + ", ".join(ANSWER_FEATURES)
+            + "."
         )
     )
 
@@ -214,7 +235,7 @@ def register_v3_schemas(page_model):
     intro_field = page_model._meta.get_field("intro")
     # Optional (it defaults to ""), so the same for a partial update.
     intro_input, intro_default = rich_text_schema(create_generator, intro_field)
-    intro_input = Annotated[intro_input, checked_rich_text]
+    intro_input = Annotated[intro_input, BeforeValidator(refuse_unsafe_links), checked_rich_text]
 
     # Without defaults: a FAQ page always has both, and a generated client can rely on it.
     read_schema = _extend(

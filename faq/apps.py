@@ -10,11 +10,20 @@ class FAQConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import pre_save
 
-        from .localization import hold_back_untranslated_items
+        from wagtail.models import Revision
+
+        from .localization import (
+            hold_back_untranslated_items,
+            refuse_publishing_source_text,
+            refuse_scheduling_source_text,
+        )
         from .models import FAQPage
         from .search import index_saved_page
 
         pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
+        # After the hold-back: what it holds back may stay in the source language.
+        pre_save.connect(refuse_publishing_source_text, sender=FAQPage)
+        pre_save.connect(refuse_scheduling_source_text, sender=Revision)
         post_save.connect(index_saved_page, sender=FAQPage)
 
         if apps.is_installed("wagtail.api.v3"):

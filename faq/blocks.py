@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
+from .links import link_url_problem, refused_link_urls
 from .validation import is_allowed_item_id
 
 # What an answer may hold: what the legacy FAQ used, and nothing that could break the layout.
@@ -21,6 +24,16 @@ class FAQBlock(blocks.StructBlock):
         features=ANSWER_FEATURES,
         help_text=_("Paragraphs, bold, italic, links and bulleted or numbered lists."),
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        refused = refused_link_urls(value["answer"].source)
+        if refused:
+            # The admin's editor drops such links itself; the API and code take the HTML as sent.
+            raise StructBlockValidationError(
+                {"answer": ValidationError(link_url_problem(refused[0]))}
+            )
+        return value
 
     class Meta:
         icon = "help"

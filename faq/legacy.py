@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from .links import is_allowed_link_url
 from .validation import check_rich_text
 
 # A legacy page is ~20 KB; anything this large is not one.
@@ -227,7 +228,6 @@ EXECUTABLE_ELEMENTS = [
     "select",
     "textarea",
 ]
-SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#|/|\.|[\w.-]+(/|$))", re.I)
 CANONICAL_TAGS = {"strong": "b", "em": "i"}
 
 
@@ -259,7 +259,7 @@ def clean_legacy_html(html, features):
             href = " ".join(tag.get("href", "").split())
             if not href:
                 tag.unwrap()
-            elif not SAFE_URL.match(href):
+            elif not is_allowed_link_url(href):
                 dropped.append(f"unsafe link {href[:60]!r} (its text is kept)")
                 tag.unwrap()
             elif not re.match(r"^(https?:|mailto:|tel:)", href, re.I):

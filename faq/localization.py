@@ -8,14 +8,22 @@ until a translator finishes them.
 
 import json
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
+    String,
     StringSegment,
     StringTranslation,
     TranslationSource,
 )
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
+
+from .links import link_url_problem
 
 FAQ_FIELD = "faqs"
 
@@ -94,15 +102,125 @@ def hold_back_untranslated_items(sender, instance, **kwargs):
     )
 
 
+def source_text_over_translations(page, source):
+    """Where ``page`` (a translation of ``source``) shows source-language text although a
+    reviewed translation is there for it: what an old revision (made before the translation,
+    or from an older source) brings back. Returns the context paths, in page order.
+
+    Source text is still allowed where wagtail-localize itself would show it: a string not yet
+    translated (reviewed), and the items held back from visitors until they are.
+    """
+    strings = [
+        (segment.path, segment.string.data)
+        for segment in extract_segments(page)
+        if isinstance(segment, StringSegmentValue)
+    ]
+    source_texts = set(
+        String.objects.filter(
+            locale_id=source.locale_id,
+            data_hash__in={String._get_data_hash(data) for _, data in strings},
+        ).values_list("data", flat=True)
+    )
+    # A translation may be identical to its source ("ISO 27001"): that is no source text.
+    same_in_both = set(
+        StringTranslation.objects.filter(locale_id=page.locale_id, data__in=source_texts)
+        .exclude(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+        .values_list("data", flat=True)
+    )
+    not_yet_translated = set(
+        untranslated_segments([source], page.locale).values_list("context__path", flat=True)
+    )
+    held_back = set(page.untranslated_faq_ids)
+    return [
+        path
+        for path, data in strings
+        if data in source_texts
+        and data not in same_in_both
+        and path not in not_yet_translated
+        and block_id_of(path) not in held_back
+    ]
+
+
+def _is_being_published(page):
+    """Whether this save makes a revision live (Wagtail's publishing sets ``live_revision``)."""
+    if not page.live or page.live_revision_id is None or page.pk is None:
+        return False
+    live_before = type(page).objects.filter(pk=page.pk).values_list("live_revision_id", flat=True)
+    return page.live_revision_id not in live_before
+
+
+def _describe(page, paths):
+    """The fields and questions at ``paths``, as the editor names them: "title, question 2"."""
+    item_numbers = {item.id: number for number, item in enumerate(page.faqs, start=1)}
+    names = []
+    for path in paths:
+        block_id = block_id_of(path)
+        if block_id in item_numbers:
+            name = _("question %(number)d") % {"number": item_numbers[block_id]}
+        else:
+            field_name = path.split(".", 1)[0]
+            name = str(page._meta.get_field(field_name).verbose_name)
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _refuse_if_source_text_over_translations(page):
+    source = translation_source_of(page)
+    if source is None:
+        return
+    paths = source_text_over_translations(page, source)
+    if paths:
+        raise ValidationError(
+            _(
+                "This version of the page shows %(language)s text where its translation is "
+                "done (%(fields)s), so it can't be published: publish the translation from "
+                "the translation editor instead."
+            )
+            % {"language": source.locale.get_display_name(), "fields": _describe(page, paths)},
+            code="source_text_over_translation",
+        )
+
+
+def refuse_publishing_source_text(sender, instance, **kwargs):
+    """pre_save of a page: a translation is never published showing source-language text
+    where its translation is done (a Chinese visitor never reads English), whatever publishes
+    it: the admin, the v3 API (revert, then publish), scheduled publishing, wagtail-localize."""
+    if instance.locale_id is not None and _is_being_published(instance):
+        _refuse_if_source_text_over_translations(instance)
+
+
+def refuse_scheduling_source_text(sender, instance, update_fields=None, **kwargs):
+    """pre_save of a revision: the same rule when a revision is scheduled to go live, so that
+    ``publish_scheduled`` never meets one it must refuse."""
+    if instance.approved_go_live_at is None or (
+        update_fields is not None and "approved_go_live_at" not in update_fields
+    ):
+        return
+    from .models import FAQPage  # models imports this module
+
+    if not issubclass(instance.content_type.model_class(), FAQPage):
+        return
+    page = instance.as_object()
+    if page.locale_id is not None:
+        hold_back_untranslated_items(type(page), page)
+        _refuse_if_source_text_over_translations(page)
+
+
 def prefill_translation(source, locale, strings, overrides=None, user=None):
     """Store translations of a source's strings and per-language overrides, as a translator would.
 
     ``strings`` maps ``(context path, source string)`` to the translated string (HTML with the
     source's ``<a id="aN">`` link ids); ``overrides`` maps an overridable segment's context path
     (for a rich-text link: ``<field path>.<quoted href>``) to its value in ``locale``.
-    Translations are validated as wagtail-localize's editor validates them; invalid ones raise
-    ``ValueError``. Returns how many translations and overrides were created or changed.
+    Translations are validated as wagtail-localize's editor validates them, link URLs as
+    ``faq.links`` does, all before anything is written; invalid ones raise ``ValueError``.
+    Returns how many translations and overrides were created or changed.
     """
+    overrides = overrides or {}
+    for url in overrides.values():
+        if problem := link_url_problem(url):
+            raise ValueError(problem)
     wanted = {}
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
@@ -139,7 +257,7 @@ def prefill_translation(source, locale, strings, overrides=None, user=None):
         updated,
         ["data", "translation_type", "last_translated_by", "has_error", "field_error"],
     )
-    return len(created) + len(updated) + _store_overrides(source, locale, overrides or {}, user)
+    return len(created) + len(updated) + _store_overrides(source, locale, overrides, user)
 
 
 def _store_overrides(source, locale, overrides, user):

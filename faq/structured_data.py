@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import to_locale
 
 from .blocks import faq_anchor
+from .links import expand_rich_text
 
 # As Django's json_script: nothing in the data can close the <script> element or open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -43,7 +44,10 @@ def faq_page_data(page, request=None):
                 "@id": f"{url}#{faq_anchor(item.id)}",
                 "url": f"{url}#{faq_anchor(item.id)}",
                 "name": item.value["question"],
-                "acceptedAnswer": {"@type": "Answer", "text": str(item.value["answer"])},
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": expand_rich_text(item.value["answer"].source),
+                },
             }
             for item in page.visible_faqs
         ],

@@ -17,6 +17,9 @@
 - "Translate this page" and "Sync translated pages" refuse a source that fails its own
   validation (e.g. a FAQ page stored before item ids were checked, which wagtail-localize
   can't take apart), naming the problems: the editor fixes it in the page editor.
+- A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
+- A page is in its parent's language: a copy, alias or move of an English page into the
+  Chinese tree would show English there (Wagtail keeps the original's locale).
 """
 
 import contextlib
@@ -34,7 +37,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.models import (
+    OverridableSegment,
     StringSegmentQuerySet,
     StringTranslation,
     Translation,
@@ -43,15 +48,20 @@ from wagtail_localize.models import (
     pk,
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
+from wagtail_localize.views.edit_translation import edit_override, user_can_edit_instance
 from wagtail_localize.views.edit_translation import (
     edit_string_translation as wagtail_localize_edit_string_translation,
 )
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 import polib
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
+from faq.links import link_url_problem
 from faq.validation import check_rich_text, describe_validation_error
 
 PO_TOOL_NAME = "PO File"
@@ -276,6 +286,29 @@ def edit_string_translation(request, translation_id, string_segment_id):
     return response
 
 
+def is_link_url_segment(overridable_segment):
+    """Whether an overridable segment is a rich-text link's URL: wagtail-localize names those
+    by the quoted source URL (``<field path>.'<href>'``)."""
+    return overridable_segment.context.path.endswith("'")
+
+
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_link_checked_override(request, translation_id, overridable_segment_id):
+    """Replaces wagtail-localize's ``edit_override`` (same authentication): a link's URL in
+    another language is refused (400, saying why) unless ``faq.links`` accepts it."""
+    if request.method == "PUT":
+        segment = get_object_or_404(OverridableSegment, pk=overridable_segment_id)
+        problem = is_link_url_segment(segment) and link_url_problem(request.data.get("value", ""))
+        if problem:
+            return Response(
+                {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
+            )
+    # DRF parsed the body into the Django request, where wagtail-localize's view reads it again.
+    return edit_override(request._request, translation_id, overridable_segment_id)
+
+
 def refuse_convert_to_alias(request, page_id):
     """Replaces wagtail-localize's "Convert to alias page"."""
     messages.error(
@@ -354,3 +387,23 @@ class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslatio
             if permissions is not None and not permissions(self.request.user).can_publish():
                 refused.append(translation.target_locale.get_display_name())
         return refused
+
+
+def refuse_page_in_another_languages_tree(sender, instance, **kwargs):
+    """pre_save of any page: below the language homes, a page has its parent's locale."""
+    if not isinstance(instance, Page) or not instance.depth or instance.depth <= 2:
+        return
+    parent = instance.get_parent()
+    if parent.locale_id != instance.locale_id:
+        raise ValidationError(
+            _(
+                "A page in %(language)s can't be placed under “%(parent)s”, a page in "
+                "%(parent_language)s: translate it (“Translate this page”) instead."
+            )
+            % {
+                "language": instance.locale.get_display_name(),
+                "parent": parent.title,
+                "parent_language": parent.locale.get_display_name(),
+            },
+            code="page_in_another_languages_tree",
+        )

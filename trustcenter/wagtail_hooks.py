@@ -6,6 +6,7 @@ from .admin_edit import NoOverwritePageViewSet
 from .translation_policy import (
     SubmitValidPageTranslationView,
     SyncPublishingOnlyWhatUserMayView,
+    edit_link_checked_override,
     edit_string_translation,
     hide_convert_to_alias,
     refuse_convert_to_alias,
@@ -34,6 +35,11 @@ def replace_wagtail_localize_views():
             "localize/submit/page/<int:page_id>/",
             SubmitValidPageTranslationView.as_view(),
             name="trustcenter_submit_page_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            edit_link_checked_override,
+            name="trustcenter_edit_override",
         ),
         path(
             "localize/page/<int:page_id>/convert_to_alias/",

@@ -1,6 +1,10 @@
 from django import template
+from django.template.loader import render_to_string
+
+from wagtail.rich_text import RichText
 
 from faq.blocks import faq_anchor as build_anchor
+from faq.links import expand_rich_text
 from faq.structured_data import faq_page_data, json_ld_script
 
 register = template.Library()
@@ -20,3 +24,11 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def faq_page_json_ld(context, page):
     return json_ld_script(faq_page_data(page, context.get("request")))
+
+
+@register.filter
+def safe_richtext(value):
+    """Wagtail's ``richtext`` filter (for a rich text field or block value), except that a link
+    to a refused URL is never rendered (``faq.links``), whatever wrote it."""
+    source = value.source if isinstance(value, RichText) else str(value or "")
+    return render_to_string("wagtailcore/shared/richtext.html", {"html": expand_rich_text(source)})

@@ -1,0 +1,205 @@
+"""A link's URL is http, https, mailto, tel or relative, on every path that sets one, and no
+other is ever rendered (issue 11.3)."""
+
+import json
+from urllib.parse import urlencode
+
+from django.test import Client
+from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+
+from wagtail_localize.models import OverridableSegment, SegmentOverride
+
+import pytest
+
+from faq.models import FAQPage
+from tests import admin_flows as flows
+from tests.factories import faq_items, make_faq_page, translate
+from tests.translations import translate_fully
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_URL = "https://example.com/en/agreement"
+ANSWER = f'<p>Read <a href="{ENGLISH_URL}">the agreement</a>.</p>'
+SCRIPT_URLS = [
+    "javascript:alert(document.cookie)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+]
+
+
+@pytest.fixture
+def translator_client(django_user_model):
+    client = Client()
+    client.force_login(flows.translator(django_user_model))
+    return client
+
+
+@pytest.fixture
+def linked_english(django_user_model):
+    english = make_faq_page(questions=faq_items(1, answer_html=ANSWER))
+    editor_client = Client()
+    editor_client.force_login(flows.editor(django_user_model))
+    flows.start_translation(editor_client, english)
+    return english
+
+
+def put_override(client, english, url, multipart=True):
+    """The translator sets the link's Chinese URL, as the translation editor sends it."""
+    translation = flows.translation_into(english)
+    segment = OverridableSegment.objects.get(
+        source=translation.source, context__path__endswith=f".'{ENGLISH_URL}'"
+    )
+    address = reverse(
+        "wagtail_localize:edit_override",
+        kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
+    )
+    if multipart:  # the translation editor sends FormData
+        boundary = MULTIPART_CONTENT.rsplit("=", 1)[1]
+        return client.put(address, encode_multipart(boundary, {"value": url}), MULTIPART_CONTENT)
+    return client.put(
+        address, urlencode({"value": url}), content_type="application/x-www-form-urlencoded"
+    )
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_a_translator_cannot_set_a_script_link_url(linked_english, translator_client, url):
+    response = put_override(translator_client, linked_english, url)
+    assert response.status_code == 400
+    assert "is not allowed: use an http, https, mailto or tel URL" in response.json()["error"]
+    assert not SegmentOverride.objects.exists()
+
+
+def test_a_refused_link_url_leaves_the_english_url_on_the_chinese_page(
+    client, linked_english, translator_client
+):
+    put_override(translator_client, linked_english, "javascript:alert(document.cookie)")
+    flows.translate_in_editor(
+        translator_client,
+        linked_english,
+        {
+            "Question 1?": "问题一？",
+            'Read <a id="a1">the agreement</a>.': '请阅读<a id="a1">协议</a>。',
+        },
+    )
+    flows.publish_translation(
+        translator_client, FAQPage.objects.get(locale__language_code="zh-hans")
+    )
+    assert f'<a href="{ENGLISH_URL}">协议</a>' in client.get("/zh-hans/faq/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.cn/zh/agreement", "mailto:legal@example.cn", "/zh-hans/terms/"]
+)
+@pytest.mark.parametrize("multipart", [True, False])
+def test_a_translator_still_sets_an_accepted_link_url(
+    linked_english, translator_client, url, multipart
+):
+    response = put_override(translator_client, linked_english, url, multipart)
+    assert response.status_code == 201
+    assert json.loads(SegmentOverride.objects.get().data_json) == url
+
+
+@pytest.fixture
+def chinese_page_with_stored_script_link():
+    """What a script URL set before this rule left behind: an override already stored."""
+    english = make_faq_page(questions=faq_items(1, answer_html=ANSWER))
+    chinese = translate_fully(english, publish=False)
+    segment = OverridableSegment.objects.get(context__path__endswith=f".'{ENGLISH_URL}'")
+    SegmentOverride.objects.create(
+        locale=chinese.locale,
+        context=segment.context,
+        data_json=json.dumps("javascript:alert(document.cookie)"),
+    )
+    chinese = translate(english, publish=True)
+    assert "javascript:" in chinese.faqs[0].value["answer"].source
+    return chinese
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/zh-hans/faq/",
+        "/api/v2/pages/{id}/",
+        "/api/v3/pages/{id}/",
+        "/api/v3/pages/{id}/?rich_text_format=db_html",
+        "/api/v3/pages/{id}/?rich_text_format=markdown",
+    ],
+)
+def test_a_stored_script_link_is_never_rendered(client, chinese_page_with_stored_script_link, path):
+    response = client.get(path.format(id=chinese_page_with_stored_script_link.pk))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "the agreement" in text  # the answer is there, its link text kept
+    assert "alert(document.cookie)" not in text
+
+
+def test_the_json_ld_never_carries_a_stored_script_link(
+    client, chinese_page_with_stored_script_link, soup
+):
+    page = soup(client.get("/zh-hans/faq/"))
+    [script] = [
+        s for s in page.find_all("script", type="application/ld+json") if "FAQPage" in s.string
+    ]
+    answer = json.loads(script.string)["mainEntity"][0]["acceptedAnswer"]["text"]
+    assert "<a>the agreement</a>" in answer
+    assert "alert(document.cookie)" not in answer
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "&#106;avascript:alert(1)", " JaVa\tScRiPt:alert(1)"]
+)
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("faqs", lambda html: [{"type": "faq", "value": {"question": "Safe?", "answer": html}}]),
+        (
+            "faqs",
+            lambda html: [
+                {"type": "faq", "value": {"question": "Safe?", "answer": {"content": html}}}
+            ],
+        ),
+        ("intro", lambda html: html),
+        ("intro", lambda html: {"format": "db_html", "content": html}),
+    ],
+)
+def test_the_api_refuses_rich_text_with_a_script_link(
+    api, editor_auth, faq_pair, url, field, value
+):
+    english, _ = faq_pair
+    body = {field: value(f'<p>Read <a href="{url}">the terms</a>.</p>')}
+    response = api("patch", f"/api/v3/pages/{english.pk}/", body, **editor_auth)
+    assert response.status_code == 422, response.content
+    assert "is not allowed: use an http, https, mailto or tel URL" in response.content.decode()
+    unchanged = FAQPage.objects.get(pk=english.pk)
+    assert (unchanged.intro, len(unchanged.faqs)) == (english.intro, len(english.faqs))
+
+
+def test_the_api_keeps_an_accepted_external_link(api, editor_auth, faq_pair):
+    english, _ = faq_pair
+    answer = '<p>Write to <a href="mailto:legal@example.com">legal</a>.</p>'
+    item = {"type": "faq", "value": {"question": "Who?", "answer": answer}}
+    response = api("patch", f"/api/v3/pages/{english.pk}/", {"faqs": [item]}, **editor_auth)
+    assert response.status_code == 200, response.content
+    assert 'href="mailto:legal@example.com"' in response.json()["faqs"][0]["value"]["answer"]
+
+
+def test_the_admin_editor_refuses_an_answer_with_a_script_link(client, django_user_model):
+    english = make_faq_page(questions=faq_items(1, answer_html=ANSWER))
+    editor_client = Client()
+    editor_client.force_login(flows.editor(django_user_model))
+    data = flows.edit_form_data(english)
+    # What Wagtail's own link check lets through: a character reference the browser decodes.
+    [answer_field] = [name for name in data if name.endswith("-value-answer")]
+    data[answer_field] = data[answer_field].replace(ENGLISH_URL, "&#106;avascript:alert(1)")
+    data["action-publish"] = "action-publish"
+    response = editor_client.post(reverse("wagtailadmin_pages:edit", args=[english.pk]), data)
+    assert response.status_code == 200
+    assert "is not allowed: use an http, https, mailto or tel URL" in response.content.decode()
+    assert f'href="{ENGLISH_URL}"' in client.get("/en/faq/").content.decode()
