@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .links import is_allowed_link_url
+from .links import is_allowed_link_url, names_another_host
 from .validation import check_rich_text
 
 # A legacy page is ~20 KB; anything this large is not one.
@@ -261,6 +261,11 @@ def clean_legacy_html(html, features):
                 tag.unwrap()
             elif not is_allowed_link_url(href):
                 dropped.append(f"unsafe link {href[:60]!r} (its text is kept)")
+                tag.unwrap()
+            elif names_another_host(href):
+                dropped.append(
+                    f"link to another host without a scheme {href[:60]!r} (its text is kept)"
+                )
                 tag.unwrap()
             elif not re.match(r"^(https?:|mailto:|tel:)", href, re.I):
                 unmapped.append(f"relative link {href!r} (kept; it points at the legacy site)")

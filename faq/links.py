@@ -44,6 +44,13 @@ def is_allowed_link_url(url):
     return scheme is None or scheme.group(1) in ALLOWED_LINK_SCHEMES
 
 
+def names_another_host(url):
+    """Whether a URL without a scheme still leads off the site: ``//host/…``, and ``/\\host/…``
+    or ``\\\\host``, which browsers read the same way (a backslash is a slash in web URLs)."""
+    read = _as_a_browser_reads_it(url).replace("\\", "/")
+    return _SCHEME.match(read) is None and read.startswith("//")
+
+
 def link_url_problem(url):
     """A one-line sentence saying why ``url`` is refused as a link's URL; None if it is allowed."""
     if is_allowed_link_url(url):

@@ -65,3 +65,19 @@ def test_a_bad_slug_is_refused_in_one_line(slug):
     assert status == 2
     assert "\n" not in message
     assert "slug" in message
+
+
+@pytest.mark.parametrize("href", ["//evil.example/", "/\\evil.example/", " \\\\evil.example"])
+def test_a_link_to_another_host_without_a_scheme_is_not_imported_as_relative(
+    tmp_path, client, href
+):
+    link = f'<a href="{href}">the auditor\'s report</a>'
+    path = write(tmp_path, "hosts.txt", english_with(ANSWER, f"{ANSWER}<p>See {link}.</p>"))
+    report = run(path)
+    assert f"dropped item 1 answer: link to another host without a scheme {href.strip()!r}" in (
+        report
+    )
+    assert "relative link" not in report
+    page = client.get(FAQPage.objects.get().url).content.decode()
+    assert "the auditor's report" in page or "the auditor&#x27;s report" in page
+    assert "evil.example" not in page
