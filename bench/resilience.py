@@ -50,11 +50,11 @@ from bench.run import (  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/tc_resilience"
 HOST = "127.0.0.1"
-PORTS = {"redis": 8395, "app": 8396}
+PORTS = {"redis": 8395, "reader": 8396, "editor": 8397}
 CONNECTIONS = 16
 DURATION = 6
-WORKERS = 4
-PUBLISH_INTERVAL = 0.5  # alternately English and Chinese: each language once a second
+WORKERS = {"reader": 4, "editor": 1}
+PUBLISH_INTERVAL = 1  # alternately English and Chinese; each publish empties the page cache
 GRACE = 0.2  # after the publish call returned: its commit is done, so this is generous
 READ_TIMEOUT = 10
 STARTUP_TIMEOUT = 120
@@ -77,6 +77,8 @@ def main():
         DATABASE_URL=os.environ.get("RESILIENCE_DATABASE_URL", DEFAULT_DATABASE_URL),
         REDIS_URL=f"redis://{HOST}:{PORTS['redis']}/0",
         LOG_LEVEL="WARNING",  # the cache's "failed; serving without it" lines, counted below
+        # Shorter than a phase, so that each phase after a failure also reads through Redis.
+        REDIS_RETRY_AFTER=os.environ.get("REDIS_RETRY_AFTER", "1"),
     )
     os.environ.update(environment)
     with _processes() as started:
@@ -113,7 +115,7 @@ class Resilience(Bench):
         super().__init__(*args)
         self.phase = None  # the phase requests are counted in; None while warming up
         self.samples = []  # (phase, seconds, outcome), appended by every thread
-        self.publishes = []  # (phase, ok)
+        self.publishes = []  # (phase, seconds the call took, or None when it failed)
         self.confirmed = {language: [(0.0, 0)] for language in MARKERS}  # (returned at, N)
         self.examples, self.failed = [], 0
         self.stopping = threading.Event()
@@ -139,8 +141,9 @@ class Resilience(Bench):
             Target(f"/api/v3/pages/{pages['zh-hans']}/", "zh-hans", api=True),
         ]
         self.pages = pages
-        self._start_app_server()
-        self._wait_until_serving()
+        for server in PORTS.keys() - {"redis"}:
+            self._start_app_server(server)
+            self._wait_until_serving(server)
         self.english_items = self._api(
             "GET", f"/api/v3/pages/{pages['en']}/?rich_text_format=db_html"
         )["faqs"]
@@ -217,23 +220,22 @@ class Resilience(Bench):
         shutil.move(self.redis_dir / "dump.rdb", kept)  # so that the next start is empty
         return {"file": kept, "publishes before": self._publish_count()}
 
-    def _start_app_server(self):
-        self.workers = os.environ.get("BENCH_WORKERS", str(WORKERS))
+    def _start_app_server(self, server):
         env = os.environ.copy()
         env["PAGE_CACHE_ENABLED"] = "1"
         self._start(
             [PYTHON, "-m", "gunicorn", "trustcenter.wsgi", "--config",
-             str(ROOT / "gunicorn.conf.py"), "--bind", f"{HOST}:{PORTS['app']}",
-             "--workers", self.workers],
-            "gunicorn", PORTS["app"], env,
+             str(ROOT / "gunicorn.conf.py"), "--bind", f"{HOST}:{PORTS[server]}",
+             "--workers", str(WORKERS[server])],
+            server, PORTS[server], env,
         )  # fmt: skip
 
-    def _wait_until_serving(self):
+    def _wait_until_serving(self, server):
         """gunicorn listens before its workers have loaded Django: wait for a first page."""
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while True:
             try:
-                with urlopen(f"http://{HOST}:{PORTS['app']}/en/faq/", timeout=STARTUP_TIMEOUT):
+                with urlopen(f"http://{HOST}:{PORTS[server]}/en/faq/", timeout=STARTUP_TIMEOUT):
                     return
             except OSError as error:
                 if time.monotonic() > deadline:
@@ -245,7 +247,7 @@ class Resilience(Bench):
     # Readers and the publisher ----------------------------------------------------------
 
     def _read(self, offset):
-        connection = http.client.HTTPConnection(HOST, PORTS["app"], timeout=READ_TIMEOUT)
+        connection = http.client.HTTPConnection(HOST, PORTS["reader"], timeout=READ_TIMEOUT)
         number = offset
         while not self.stopping.is_set():
             target = self.targets[number % len(self.targets)]
@@ -269,7 +271,7 @@ class Resilience(Bench):
                 )
                 self._sample(phase, sent, "stale", detail)
             else:
-                self._sample(phase, sent, "ok")
+                self._sample(phase, sent, "hit" if cache == "hit" else "ok")
 
     def _sample(self, phase, sent, outcome, detail=None):
         if phase is None:
@@ -295,13 +297,13 @@ class Resilience(Bench):
             phase = self.phase
             try:
                 self._publish(tuple(MARKERS)[number % 2], number)
-                ok = True
+                seconds = time.monotonic() - began
             except BenchError as error:
-                ok = False
+                seconds = None
                 if len(self.examples) < EXAMPLES:
                     self.examples.append(f"publish failed in “{phase}”: {error}")
             if phase is not None:
-                self.publishes.append((phase, ok))
+                self.publishes.append((phase, seconds))
             self.stopping.wait(max(0, PUBLISH_INTERVAL - (time.monotonic() - began)))
 
     def _publish(self, language, number):
@@ -315,7 +317,7 @@ class Resilience(Bench):
         self.confirmed[language].append((time.monotonic(), number))
 
     def _api(self, method, path, data=None):
-        connection = http.client.HTTPConnection(HOST, PORTS["app"], timeout=READ_TIMEOUT)
+        connection = http.client.HTTPConnection(HOST, PORTS["editor"], timeout=READ_TIMEOUT)
         headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
         try:
             connection.request(method, path, data and json.dumps(data), headers)
@@ -334,18 +336,22 @@ class Resilience(Bench):
     def _table(self):
         phases = list(dict.fromkeys(phase for phase, _, _ in self.samples))
         failures = self._cache_failures_logged()
+        redis_timeout = os.environ.get("REDIS_TIMEOUT", "0.25")
+        retry_after = os.environ["REDIS_RETRY_AFTER"]
         lines = [
             f"Machine: {_machine()}",
-            f"App server: gunicorn, {self.workers} sync workers, production settings, page cache "
-            f"on; PostgreSQL; Redis (REDIS_TIMEOUT {os.environ.get('REDIS_TIMEOUT', '0.25')} s, "
-            f"REDIS_RETRY_AFTER {os.environ.get('REDIS_RETRY_AFTER', '5')} s). Readers: "
+            f"Two app servers sharing PostgreSQL and Redis, production settings, page cache on: "
+            f"readers ask one (gunicorn, {WORKERS['reader']} sync workers), the publisher the "
+            f"other ({WORKERS['editor']} worker). Redis (REDIS_TIMEOUT {redis_timeout} s, "
+            f"REDIS_RETRY_AFTER {retry_after} s). Readers: "
             f"{CONNECTIONS} connections, {self.args.duration:g} s per phase, cycling through "
             f"{', '.join(target.path for target in self.targets)}. A publish (v3 API PATCH) "
             f"every {PUBLISH_INTERVAL:g} s, alternately English and Chinese; stale = an older "
             f"marker shown more than {GRACE:g} s after the publish call returned.",
             "",
-            "| phase | requests | errors | stale | p50 | p99 | publishes (failed) |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| phase | requests | cache hits | errors | stale | p50 | p99 | publishes | failed "
+            "| publish p50 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for phase in phases:
             samples = [
@@ -354,28 +360,32 @@ class Resilience(Bench):
             latencies = sorted(seconds for seconds, _ in samples)
             errors = sum(outcome == "error" for _, outcome in samples)
             stale = sum(outcome == "stale" for _, outcome in samples)
+            hits = sum(outcome == "hit" for _, outcome in samples)
             self.failed += errors + stale
-            published = [ok for name, ok in self.publishes if name == phase]
+            published = [seconds for name, seconds in self.publishes if name == phase]
+            succeeded = [seconds for seconds in published if seconds is not None]
+            failed = len(published) - len(succeeded)
             lines.append(
-                f"| {phase} | {len(samples):,} | {errors} | {stale} "
+                f"| {phase} | {len(samples):,} | {hits:,} | {errors} | {stale} "
                 f"| {_milliseconds(statistics.median(latencies))} "
                 f"| {_milliseconds(latencies[int(0.99 * (len(latencies) - 1))])} "
-                f"| {len(published)} ({published.count(False)}) |"
+                f"| {len(published)} | {failed} "
+                f"| {_milliseconds(statistics.median(succeeded)) if succeeded else '-'} |"
             )
-            self.failed += published.count(False)
+            self.failed += failed
         snapshot = self.snapshot
         lines += [
             "",
             f"The old snapshot brought back {snapshot['restored keys']} keys, taken "
             f"{snapshot['publishes after']} publishes before it was restored. "
-            f"The app server logged {failures} cache failures (one per worker each time Redis "
-            f"failed, then {os.environ.get('REDIS_RETRY_AFTER', '5')} s without it).",
+            f"The app servers logged {failures} cache failures (one per worker each time Redis "
+            f"failed, then {retry_after} s without it).",
         ]
         return "\n".join(lines)
 
     def _cache_failures_logged(self):
-        log = (self.workdir / "gunicorn.log").read_text(errors="replace")
-        return log.count("serving without it")
+        logs = (self.workdir / f"{server}.log" for server in WORKERS)
+        return sum(log.read_text(errors="replace").count("serving without it") for log in logs)
 
 
 def _publisher_and_pages():
