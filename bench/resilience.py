@@ -141,7 +141,7 @@ class Resilience(Bench):
             Target(f"/api/v3/pages/{pages['zh-hans']}/", "zh-hans", api=True),
         ]
         self.pages = pages
-        for server in PORTS.keys() - {"redis"}:
+        for server in WORKERS:
             self._start_app_server(server)
             self._wait_until_serving(server)
         self.english_items = self._api(
@@ -173,26 +173,21 @@ class Resilience(Bench):
         time.sleep(2)  # warm-up, not counted: every worker renders and caches its first pages
         self._during("Redis up (snapshot taken at the end)")
         self.snapshot = self._snapshot()
-        self._kill_redis()
-        self._during("Redis killed")
-        self._start_redis()
-        self._during("Redis restarted empty")
-        os.kill(self.redis.pid, signal.SIGSTOP)
+        self._during("Redis killed", self._kill_redis)
+        self._during("Redis restarted empty", self._start_redis)
         try:
-            self._during("Redis frozen (SIGSTOP)")
+            self._during("Redis frozen (SIGSTOP)", os.kill, self.redis.pid, signal.SIGSTOP)
         finally:
             os.kill(self.redis.pid, signal.SIGCONT)
         self._during("Redis thawed (SIGCONT)")
-        self._kill_redis()
-        shutil.copy(self.snapshot["file"], self.redis_dir / "dump.rdb")
-        self._start_redis()
-        self.snapshot["restored keys"] = self._redis().dbsize()
-        self.snapshot["publishes after"] = self._publish_count() - self.snapshot["publishes before"]
-        self._during("Redis restarted from the old snapshot")
+        self._during("Redis restarted from the old snapshot", self._restore_snapshot)
 
-    def _during(self, phase):
+    def _during(self, phase, change=None, *arguments):
+        """Count requests in ``phase`` from the moment its change to Redis begins."""
         print(phase, file=sys.stderr)
         self.phase = phase
+        if change:
+            change(*arguments)
         time.sleep(self.args.duration)
 
     def _start_redis(self):
@@ -219,6 +214,13 @@ class Resilience(Bench):
         kept = self.workdir / "old-snapshot.rdb"
         shutil.move(self.redis_dir / "dump.rdb", kept)  # so that the next start is empty
         return {"file": kept, "publishes before": self._publish_count()}
+
+    def _restore_snapshot(self):
+        self._kill_redis()
+        shutil.copy(self.snapshot["file"], self.redis_dir / "dump.rdb")
+        self._start_redis()
+        self.snapshot["restored keys"] = self._redis().dbsize()
+        self.snapshot["publishes after"] = self._publish_count() - self.snapshot["publishes before"]
 
     def _start_app_server(self, server):
         env = os.environ.copy()
