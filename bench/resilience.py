@@ -2,18 +2,19 @@
 
     make resilience         # or: .venv/bin/python bench/resilience.py [--duration 6] [--record]
 
-It starts its own Redis (snapshots in its work folder) and gunicorn on 127.0.0.1 with the
-production settings, (re)creates the PostgreSQL database RESILIENCE_DATABASE_URL names (default:
-tc_resilience on 127.0.0.1) and imports the legacy seed pages in both languages. Then 16 readers
-ask for the English and Chinese FAQ pages, a search and both pages' v3 API details, while a
-publisher publishes a new marker (hero title "marker N" / "标记 N") through the v3 API twice a
-second, through six phases: Redis up (a snapshot is taken at its end), killed, restarted empty,
-frozen (SIGSTOP), thawed (SIGCONT), and restarted from the old snapshot.
+It starts its own Redis (snapshots in its work folder) and two gunicorn app servers (one for
+readers, one for the publisher) on 127.0.0.1 with the production settings, (re)creates the
+PostgreSQL database RESILIENCE_DATABASE_URL names (default: tc_resilience on 127.0.0.1) and
+imports the legacy seed pages in both languages. Then 16 readers ask for the English and Chinese
+FAQ pages, a search and both pages' v3 API details, while a publisher publishes a new marker
+(hero title "marker N" / "标记 N") through the v3 API once a second, through six phases: Redis
+up (a snapshot is taken at its end), killed, restarted empty, frozen (SIGSTOP), thawed
+(SIGCONT), and restarted from the old snapshot.
 
 A 5xx, another unexpected status or a connection error is an error. A response is stale when
 it was asked for more than GRACE seconds after a publish call returned and still shows an older
 marker. --record writes the table into docs/resilience.md; the exit status is 1 when any
-request failed or was stale.
+request or publish failed or a response was stale.
 """
 
 import argparse
