@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean bench
+.PHONY: install run demo test lint format makemessages clean bench resilience
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -46,6 +46,11 @@ bench: install
 		command -v apt-get >/dev/null || { echo "The bench needs wrk and nginx: install them"; exit 1; }; \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk nginx-light; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## Readers and a publisher while Redis is killed, frozen and restored (not part of test): see docs/resilience.md.
+resilience: install
+	@command -v redis-server >/dev/null || { echo "The resilience run needs redis-server: install it"; exit 1; }
+	$(BIN)/python bench/resilience.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -366,6 +366,8 @@ def _machine():
         memory = "?"
     versions = []
     for command in (["nginx", "-v"], ["redis-server", "--version"], ["wrk", "--version"]):
+        if not _which(command[0]):  # the resilience run needs only redis-server
+            continue
         result = subprocess.run([_which(command[0]), *command[1:]], capture_output=True, text=True)
         text = (result.stdout + result.stderr).strip().splitlines()[0]
         versions.append(text)
@@ -379,10 +381,9 @@ def _machine():
     )
 
 
-def _record(table):
-    document = ROOT / "docs" / "performance.md"
+def _record(table, document=ROOT / "docs" / "performance.md", name="bench"):
     text = document.read_text()
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     before, rest = text.split(start, 1)
     _, after = rest.split(end, 1)
     document.write_text(f"{before}{start}\n{table}\n{end}{after}")
