@@ -165,3 +165,14 @@ def test_behind_a_proxy_the_address_the_proxy_saw_is_locked_out_not_the_proxy(ed
     colleague = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=COLLEAGUE)
     assert_signed_in(admin_sign_in(colleague, "colleague"), colleague)
     assert_locked_out(admin_sign_in(attacker, "colleague"))
+
+
+def test_a_chinese_visitor_is_told_of_the_lockout_in_chinese(protected_pages):
+    client, (page, restriction) = visitor(), protected_pages[0]
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            f"/zh-hans/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+            {"password": "wrong", "return_url": page.url},
+        )
+    assert response.status_code == 429
+    assert "此帐户或您的地址登录失败次数过多。" in response.content.decode()
