@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import APIToken, Revision
@@ -13,6 +14,7 @@ from wagtail.models import APIToken, Revision
 import pytest
 
 from faq.models import FAQPage
+from tests.admin_flows import edit_form_data
 from tests.factories import home, make_faq_page, translate
 from tests.translations import translate_fully
 
@@ -96,3 +98,19 @@ def test_an_english_page_never_lands_in_the_chinese_tree(api, client, admin_user
     assert "A page in English can't be placed under" in response.content.decode()
     assert not FAQPage.objects.filter(locale__language_code="zh-hans").exists()
     assert client.get("/en/english-only/").status_code == 200
+
+
+def test_the_admin_editor_never_publishes_an_english_revision_of_a_translation(
+    admin_client, client, chinese_with_english_past
+):
+    # A synced translation is edited in wagtail-localize's editor: the page editor's form,
+    # posted with an old English revision's content, is sent back to it and changes nothing.
+    chinese = chinese_with_english_past
+    data = edit_form_data(first_revision(chinese).as_object())
+    data["action-publish"] = "action-publish"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[chinese.pk])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = admin_client.post(edit_url, data)
+    assert response.status_code == 302 and response["Location"] == edit_url
+    assert FAQPage.objects.get(pk=chinese.pk).latest_revision_id == chinese.latest_revision_id
+    assert "译 Question 1?" in chinese_page_text(client)
