@@ -11,6 +11,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.views import edit_translation as views
 
 import pytest
@@ -83,11 +84,25 @@ def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
         [*flows.items_of(english), flows.faq_item("New question?", "<p>Untranslated.</p>")],
     )
     flows.sync(admin_client, english)
-    # A translator's own translations: one reviews a suggestion, one is refused on publishing.
+    # A translator's own translations: one reviews a suggestion; one the page can't hold is
+    # refused as it is saved, and one stored before that rule is refused on publishing.
     admin_user.first_name, admin_user.last_name = "Wei", "Li"
     admin_user.save()
     mine = {"Machine question?": "机器问题？", ("hero_title", english.hero_title): "长" * 300}
-    assert flows.translate_in_editor(admin_client, english, mine) == [200, 200]
+    assert flows.translate_in_editor(admin_client, english, mine) == [400, 200]
+    hero_title = StringSegment.objects.get(
+        source=flows.translation_into(english).source, context__path="hero_title"
+    )
+    StringTranslation.objects.update_or_create(
+        translation_of=hero_title.string,
+        context=hero_title.context,
+        locale=chinese.locale,
+        defaults={
+            "data": "长" * 300,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "last_translated_by": admin_user,
+        },
+    )
     flows.publish_translation(admin_client, chinese)
     open_editor(admin_client, chinese)  # shows (and so clears) the messages of the above
 
