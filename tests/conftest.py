@@ -1,4 +1,5 @@
 from django.core.cache import caches
+from django.utils import translation
 
 from wagtail.models import Page
 
@@ -17,6 +18,15 @@ def empty_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language(settings):
+    """Each test starts in the site's language: outside a request, messages are in whatever
+    language is active, and a request or rendering in Chinese may leave Chinese active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
