@@ -28,7 +28,7 @@ import tempfile
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import JsonResponse, QueryDict
@@ -40,6 +40,7 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
+    StringSegment,
     StringSegmentQuerySet,
     StringTranslation,
     Translation,
@@ -172,6 +173,9 @@ def import_po_file(translation, upload, user):
     po = _read_po(upload)
     _check_po_belongs_to(po, upload, translation)
     problems = _markup_problems(po)
+    too_long = field_problems(translation, [(entry.msgctxt, entry.msgstr) for entry in po])
+    if too_long:  # import_po would write them, and PostgreSQL refuse them (see field_problems)
+        raise _po_refusal(upload, problems + too_long)
     earlier_problems = translated_page_problems(translation)
     with transaction.atomic():
         warnings = translation.import_po(po, user=user, tool_name=PO_TOOL_NAME)
@@ -179,13 +183,36 @@ def import_po_file(translation, upload, user):
         problems += new_problems(translation, earlier_problems)
         if problems:
             transaction.set_rollback(True)
-            raise POFileRefused(
-                _("%(file)s was not imported (nothing was changed): %(problems)s.")
-                % {"file": upload.name, "problems": "; ".join(problems)}
-            )
+            raise _po_refusal(upload, problems)
         translated = [entry for entry in po if entry.msgstr]
         _mark_reviewed(translation, translated, user)
     return len(translated)
+
+
+def _po_refusal(upload, problems):
+    return POFileRefused(
+        _("%(file)s was not imported (nothing was changed): %(problems)s.")
+        % {"file": upload.name, "problems": "; ".join(problems)}
+    )
+
+
+def field_problems(translation, strings):
+    """What the page's own fields refuse of ``strings`` (``(context path, text)`` pairs), as
+    ``field: message``. Checked before anything is written: wagtail-localize copies a title into
+    the page's ``draft_title`` as it stores it, and PostgreSQL refuses one that is too long
+    before any validation could."""
+    model = translation.source.specific_content_type.model_class()
+    problems = []
+    for path, text in strings:
+        try:
+            field = model._meta.get_field(path)
+        except FieldDoesNotExist:  # a StreamField's inner path: the page's validation checks it
+            continue
+        try:
+            field.run_validators(text)
+        except ValidationError as error:
+            problems += [f"{path}: {message.rstrip('.')}" for message in error.messages]
+    return problems
 
 
 def translated_page_problems(translation):
@@ -265,12 +292,17 @@ def edit_string_translation(request, translation_id, string_segment_id):
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
+    value = QueryDict(request.body).get("value", "")
     try:
-        check_rich_text(QueryDict(request.body).get("value", ""))
+        check_rich_text(value)
     except ValueError as error:
         return JsonResponse(
             {"error": _("This translation %(error)s.") % {"error": error}}, status=400
         )
+    segment = get_object_or_404(StringSegment, pk=string_segment_id)
+    problems = field_problems(translation, [(segment.context.path, value)])
+    if problems:
+        return _string_refusal(problems)
     earlier_problems = translated_page_problems(translation)
     with transaction.atomic():
         response = wagtail_localize_edit_string_translation(
@@ -279,11 +311,15 @@ def edit_string_translation(request, translation_id, string_segment_id):
         problems = new_problems(translation, earlier_problems) if response.status_code < 300 else []
         if problems:
             transaction.set_rollback(True)
-            message = _("Not saved: the translated page can't hold it: %(problems)s.") % {
-                "problems": "; ".join(problems)
-            }
-            return JsonResponse({"error": message}, status=400)
+            return _string_refusal(problems)
     return response
+
+
+def _string_refusal(problems):
+    message = _("Not saved: the translated page can't hold it: %(problems)s.") % {
+        "problems": "; ".join(problems)
+    }
+    return JsonResponse({"error": message}, status=400)
 
 
 def is_link_url_segment(overridable_segment):

@@ -90,16 +90,19 @@ def test_a_po_file_the_page_cannot_hold_applies_nothing(english, translator, cha
 
 
 def test_a_po_file_leaving_an_earlier_problem_alone_is_imported(english, translator):
-    """A title stored too long before these checks doesn't block an upload that leaves the
-    title alone: only the problems a change brings are refused."""
-    segment = title_segment(english)
+    """A hero title stored too long before these checks doesn't block an upload that leaves it
+    alone: only the problems a change brings are refused."""
+    segment = StringSegment.objects.get(
+        source=flows.translation_into(english).source, context__path="hero_title"
+    )
     StringTranslation.objects.update_or_create(
         translation_of=segment.string,
         locale=flows.translation_into(english).target_locale,
         context=segment.context,
         defaults={"data": "长" * 256, "translation_type": "manual"},
     )
-    messages = upload(translator, english, str(po_with(translator, english, **{TITLE: ""})))
+    po = po_with(translator, english, **{english.hero_title: ""})
+    messages = upload(translator, english, str(po))
     assert messages[0][0] == "success", messages
     assert ("faqs", "问题 1？") in [(path.split(".")[0], data) for path, data in stored_strings()]
 
