@@ -1,10 +1,12 @@
 from django.apps import AppConfig, apps
+from django.core import checks
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class FAQConfig(AppConfig):
     name = "faq"
-    verbose_name = "FAQ"
+    verbose_name = _("FAQ")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -12,13 +14,18 @@ class FAQConfig(AppConfig):
 
         from wagtail.models import Revision
 
-        from .localization import (
+        from . import upstream
+        from .models import FAQPage
+        from .patching import check_patches
+        from .search import index_saved_page
+        from .translation.publishing import (
             hold_back_untranslated_items,
             refuse_publishing_source_text,
             refuse_scheduling_source_text,
         )
-        from .models import FAQPage
-        from .search import index_saved_page
+
+        upstream.install()
+        checks.register(check_patches)
 
         pre_save.connect(hold_back_untranslated_items, sender=FAQPage)
         # After the hold-back: what it holds back may stay in the source language.

@@ -23,9 +23,9 @@ from bs4 import BeautifulSoup
 
 from .blocks import ANSWER_FEATURES
 from .legacy import LegacyPage, clean_legacy_html
-from .localization import prefill_translation
 from .models import INTRO_FEATURES, FAQPage
 from .redirects import LegacyRedirectError, set_legacy_redirects
+from .translation.publishing import prefill_translation
 from .validation import describe_validation_error
 
 SOURCE_LANGUAGE = "en"

@@ -158,7 +158,7 @@ class FAQPage(Page):
     def serve_preview(self, request, mode_name):
         # A preview (e.g. wagtail-localize's preview of a translation) is never saved, so the
         # pre_save hook hasn't recorded which items are held back: record them here.
-        from .localization import hold_back_untranslated_items
+        from .translation.publishing import hold_back_untranslated_items
 
         hold_back_untranslated_items(type(self), self)
         return super().serve_preview(request, mode_name)

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from .models import FAQPage
 from .search import MAX_QUERY_LENGTH
 from .search import search as search_entries
-from .translation_status import translation_status
+from .translation.status import translation_status
 
 RESULTS_SHOWN = 50
 # Counting a million matches costs more than finding the best fifty; past this many, the

@@ -1,32 +1,27 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .localization import pending_translation
 from .models import FAQPage
+from .translation.publishing import pending_translation
 from .views import translation_status_report
 
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [
-        path(
-            "faq/translation-status/",
-            translation_status_report,
-            name="faq_translation_status",
-        )
-    ]
+    urls = [path("translation-status/", translation_status_report, name="translation_status")]
+    return [path("faq/", include((urls, "faq_admin"), namespace="faq_admin"))]
 
 
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return MenuItem(
         gettext_lazy("Translation status"),
-        reverse("faq_translation_status"),
+        reverse("faq_admin:translation_status"),
         icon_name="site",
         order=8900,
     )

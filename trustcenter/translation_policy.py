@@ -30,7 +30,6 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -41,12 +40,10 @@ from wagtail.models import Page
 from wagtail_localize.models import (
     OverridableSegment,
     StringSegment,
-    StringSegmentQuerySet,
     StringTranslation,
     Translation,
     UnknownContext,
     UnknownString,
-    pk,
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
 from wagtail_localize.views.edit_translation import edit_override, user_can_edit_instance
@@ -66,22 +63,6 @@ from faq.links import link_url_problem
 from faq.validation import check_rich_text, describe_validation_error
 
 PO_TOOL_NAME = "PO File"
-
-
-def annotate_reviewed_translation(self, locale, include_errors=False):
-    """``annotate_translation`` that ignores unreviewed machine translations."""
-    translations = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        locale_id=pk(locale),
-        context_id=OuterRef("context_id"),
-    ).exclude(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
-    if not include_errors:
-        translations = translations.exclude(has_error=True)
-    return self.annotate(translation=Subquery(translations.values("data")))
-
-
-def apply_review_rule():
-    StringSegmentQuerySet.annotate_translation = annotate_reviewed_translation
 
 
 class POFileRefused(Exception):

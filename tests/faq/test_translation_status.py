@@ -11,7 +11,7 @@ from tests.factories import make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("faq_translation_status")
+URL = reverse("faq_admin:translation_status")
 
 
 def full_chinese(questions):

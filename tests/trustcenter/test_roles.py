@@ -172,7 +172,7 @@ def test_translator_translates_and_publishes_chinese_only(as_role, pages, client
 @pytest.mark.parametrize("role", [EDITORS, TRANSLATORS])
 def test_both_roles_see_the_translation_status(as_role, pages, role):
     client = as_role(role)
-    url = reverse("faq_translation_status")
+    url = reverse("faq_admin:translation_status")
     assert url in client.get(reverse("wagtailadmin_home")).content.decode(), "in the Reports menu"
     response = client.get(url)
     assert response.status_code == 200

@@ -23,7 +23,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-from .links import link_url_problem
+from ..links import link_url_problem
 
 FAQ_FIELD = "faqs"
 
@@ -197,7 +197,7 @@ def refuse_scheduling_source_text(sender, instance, update_fields=None, **kwargs
         update_fields is not None and "approved_go_live_at" not in update_fields
     ):
         return
-    from .models import FAQPage  # models imports this module
+    from ..models import FAQPage  # models imports this module
 
     if not issubclass(instance.content_type.model_class(), FAQPage):
         return

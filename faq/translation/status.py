@@ -12,8 +12,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from .localization import untranslated_segments
-from .models import FAQPage
+from ..models import FAQPage
+from .publishing import untranslated_segments
 
 
 @dataclass
