@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "trustcenter",
+    "trustcenter.upstream",  # before wagtail_localize: its admin URLs stand in for some of its views
     "faq",
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
