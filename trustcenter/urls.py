@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import urlpatterns as api_urlpatterns
+from .api.urls import urlpatterns as api_urlpatterns
 from .signin import urls as signin_urls
 from .views import sitemap
 

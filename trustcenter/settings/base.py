@@ -36,8 +36,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "trustcenter",
-    "trustcenter.upstream",  # before wagtail_localize: its admin URLs stand in for some of its views
+    # Above the wagtail apps: its v3 API schemas must be registered before v3's routers exist.
     "faq",
+    # After faq (its patches of v3 import v3's routers), before wagtail_localize (its admin
+    # URLs stand in for some of wagtail_localize's views).
+    "trustcenter.upstream",
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
     "trustcenter.static_export",
@@ -80,7 +83,7 @@ MIDDLEWARE = [
     "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trustcenter.middleware.SiteLocaleMiddleware",
-    "trustcenter.middleware.APIErrorMiddleware",
+    "trustcenter.api.middleware.APIErrorMiddleware",
     "trustcenter.signin.tokens.APITokenValidityMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -14,7 +14,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from wagtail.api.v3.errors import problem_response
 from wagtail.models import APIToken
 
-from trustcenter.api import V3_PATH_PREFIX
+from trustcenter.api.paths import V3_PATH_PREFIX
 
 from .models import APITokenValidity
 

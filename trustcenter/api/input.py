@@ -1,0 +1,96 @@
+"""What the APIs refuse before any view reads it: input Wagtail would pass on to the database
+or answer wrongly (see ``APIErrorMiddleware``).
+
+A v3 JSON body is decoded here once: ``take_decoded_body`` hands the decoded object on to v3's
+request parser (``trustcenter.upstream.v3_api``), which would otherwise decode it again.
+"""
+
+import json
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from .paths import V2_PATH_PREFIX, V3_PATH_PREFIX
+
+# The largest id or offset the database can hold (a signed 64-bit integer).
+LARGEST_DATABASE_INTEGER = 2**63 - 1
+INTEGER = re.compile(r"[+-]?\d+")
+FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+SEARCH_OPERATORS = ("and", "or")
+JSON_VALUE_KINDS = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+# Where the decoded body waits on the request for v3's parser.
+_DECODED_BODY = "_trustcenter_api_decoded_body"
+
+
+def too_large(text):
+    return bool(INTEGER.fullmatch(text)) and abs(int(text)) > LARGEST_DATABASE_INTEGER
+
+
+def path_is_too_large(path):
+    return any(too_large(segment) for segment in path.split("/"))
+
+
+def body_problem(request):
+    """What is wrong with a v3 JSON body that v3 would answer with a 500, or None.
+
+    May raise ``RequestDataTooBig``. A body that is a JSON object is kept for v3's parser.
+    """
+    # v3 reads any body as JSON, except a form's (an upload's).
+    if not request.path_info.startswith(V3_PATH_PREFIX) or request.content_type in FORMS:
+        return None
+    if not request.body:
+        return None  # v3 reads no body then
+    try:
+        body = json.loads(request.body)
+    except ValueError:
+        return None  # v3 says what is wrong with it
+    except RecursionError:  # and so would v3's own parsing: a 500
+        return "The request body is nested too deeply."
+    if isinstance(body, dict):
+        setattr(request, _DECODED_BODY, body)
+        return None
+    return f"The request body must be a JSON object, not {JSON_VALUE_KINDS[type(body)]}."
+
+
+def take_decoded_body(request):
+    """The body ``body_problem`` decoded, once (a second reader gets None and decodes anew:
+    v3 changes the object it parses)."""
+    return request.__dict__.pop(_DECODED_BODY, None)
+
+
+def query_problem(path, query):
+    """What is wrong with a request's query parameters, or None."""
+    for name, values in query.lists():
+        if any("\x00" in value for value in [name, *values]):
+            return f"query parameter {name!r} contains a NUL character."
+        if any(too_large(value) for value in values):
+            return f"query parameter {name!r} is larger than {LARGEST_DATABASE_INTEGER}."
+    user_id_field = get_user_model()._meta.pk
+    for user_id in query.getlist("user_id"):
+        try:
+            user_id_field.to_python(user_id)
+        except ValidationError:
+            return f"user_id must be a user's id; got {user_id!r}."
+    # The search backend raises ValueError for any other operator.
+    for operator in query.getlist("search_operator"):
+        if operator not in SEARCH_OPERATORS:
+            return f"search_operator must be 'and' or 'or'; got {operator!r}."
+    # v2's find views pass the id to the database unchecked (v3 validates its own).
+    if path.startswith(V2_PATH_PREFIX) and path.endswith("/find/"):
+        for object_id in query.getlist("id"):
+            if not INTEGER.fullmatch(object_id):
+                return f"id must be a whole number; got {object_id!r}."
+    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    for locale in query.getlist("locale"):
+        if locale not in languages:
+            return f"locale must be one of {', '.join(languages)}; got {locale!r}."
+    return None
