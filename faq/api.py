@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
 from wagtail.api.rich_text import APIRichText, RichTextInputFormat
-from wagtail.rich_text import get_rewriter
+from wagtail.rich_text import expand_db_html
 
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field
@@ -27,15 +27,15 @@ from .blocks import ANSWER_FEATURES, faq_anchor
 from .links import drop_unsafe_links, link_url_problem, refused_link_urls
 from .validation import ITEM_ID_MAX_LENGTH, ITEM_ID_PATTERN, check_rich_text
 
-# Never in stored rich text (XML does not allow it): joins several texts for one expansion.
-_TEXT_SEPARATOR = "\x00"
-
 
 def expand_rich_texts(page, sources):
-    """Expand ``page``'s database HTML texts for the front end, in one pass, in its language."""
-    # One rewrite of all the texts: the page link handler resolves their links together.
-    with translation.override(page.locale.language_code):
-        return get_rewriter()(_TEXT_SEPARATOR.join(sources)).split(_TEXT_SEPARATOR)
+    """Expand ``page``'s database HTML texts for the front end, in its language."""
+    # Not at the top: faq.models imports this module before Wagtail's Page model is loaded.
+    from .page_links import page_link_scope, prefetch_page_links
+
+    with translation.override(page.locale.language_code), page_link_scope():
+        prefetch_page_links(*sources)  # their page links, in one query
+        return [expand_db_html(source) for source in sources]
 
 
 def serialize_rich_texts(page, sources, rich_text_format, features=None):

@@ -7,8 +7,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .models import FAQPage
+from .page_links import BatchedPageLinkHandler
 from .translation.publishing import pending_translation
 from .views import translation_status_report
+
+
+# Runs after Wagtail's own registration (order 0), replacing its "page" link handler.
+@hooks.register("register_rich_text_features", order=1)
+def register_batched_page_links(features):
+    features.register_link_type(BatchedPageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

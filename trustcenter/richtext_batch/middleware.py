@@ -1,4 +1,4 @@
-from .links import page_link_scope
+from faq.page_links import page_link_scope
 
 
 class PageLinkScopeMiddleware:

@@ -1,12 +1,6 @@
 from wagtail import hooks
 
-from .links import BatchedPageLinkHandler, prefetch_page_links
-
-
-# Runs after Wagtail's own registration (order 0), replacing its "page" link handler.
-@hooks.register("register_rich_text_features", order=1)
-def register_batched_page_links(features):
-    features.register_link_type(BatchedPageLinkHandler)
+from faq.page_links import prefetch_page_links
 
 
 @hooks.register("before_serve_page")

@@ -85,11 +85,11 @@ JSON_BODY_DECODED_ONCE = APIAttributePatch(
 )
 
 
-def source_sha256(*codes):
+def joint_source_sha256(codes):
     return hashlib.sha256("".join(inspect.getsource(code) for code in codes).encode()).hexdigest()
 
 
-# What each OperationPatch saw of v3's operations as ninja bound them, by operation id.
+# v3's operations as ninja bound them, by operation id; the OperationPatches, in install order.
 _bound_operations = {}
 _operation_patches = []
 
@@ -105,6 +105,7 @@ class OperationPatch(Patch):
     code that is relied on (a tuple: their sources are hashed together).
     """
 
+    # No attribute is swapped (Patch's target and original): the operations are changed.
     def __init__(self, name, wrap, *, upstream, sha256, operation_ids=(), methods=()):
         self.name = name
         self.replacement = wrap
@@ -124,7 +125,7 @@ class OperationPatch(Patch):
         )
 
     def install(self):
-        if not _operation_patches:
+        if not _operation_patches:  # the first: one decorator applies them all
             v3_api.add_decorator(apply_operation_patches, mode="view")
         if self not in _operation_patches:
             _operation_patches.append(self)
@@ -141,12 +142,16 @@ class OperationPatch(Patch):
 
     def has_taken(self):
         bind_v3_operations()
-        expected = {id for id, operation in _bound_operations.items() if self.applies_to(operation)}
+        expected = {
+            operation_id
+            for operation_id, operation in _bound_operations.items()
+            if self.applies_to(operation)
+        }
         return bool(expected) and expected <= self.wrapped
 
     def problems(self):
         found = []
-        current = source_sha256(*self.upstream)
+        current = joint_source_sha256(self.upstream)
         if current != self.sha256:
             names = ", ".join(f"{code.__module__}.{code.__qualname__}" for code in self.upstream)
             found.append(
@@ -229,7 +234,7 @@ def serialise_page_writes(operation):
         operation.run = with_etag(in_one_transaction(operation.run))
 
 
-# In this order: a write's lock comes before its root page check (as they wrap: outermost last).
+# Applied in this order, each around the ones before: a write locks its page, then checks the root.
 OPERATION_PATCHES = [
     OperationPatch(
         "count declared query reads only",

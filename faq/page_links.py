@@ -1,10 +1,12 @@
-"""Resolve rich-text page links in bulk, once per request, in the visitor's language.
+"""Resolve rich-text page links in bulk, in the reader's language.
 
 Wagtail expands each rich text value on its own, and each page link with a query or two of
 its own (more in a non-default language: wagtail#14620), so a page of 500 answers with links
-costs a thousand queries. Here every page link of a page is resolved before rendering in one
-query (the linked pages together with their live translations in the active language), and the
-URLs are kept for the rest of the request: the cost no longer grows with the content.
+costs a thousand queries. Here the page links of many texts are resolved together, in one query
+(the linked pages together with their live translations in the active language), and the URLs
+are kept until the end of a ``page_link_scope()`` (a request, an API answer): the cost no longer
+grows with the content. This app registers ``BatchedPageLinkHandler`` as the "page" link type;
+a site can prefetch a page's links before rendering it (``prefetch_page_links``).
 """
 
 import contextlib
@@ -26,7 +28,13 @@ _resolved_urls = contextvars.ContextVar("resolved_page_link_urls", default=None)
 
 @contextlib.contextmanager
 def page_link_scope():
-    """Keep resolved page-link URLs until the block ends (a request, an export, an API call)."""
+    """Keep resolved page-link URLs until the block ends (a request, an export, an API call).
+
+    Inside another scope, the URLs are the outer scope's, and kept until it ends.
+    """
+    if _resolved_urls.get() is not None:
+        yield
+        return
     token = _resolved_urls.set({})
     try:
         yield
@@ -92,7 +100,10 @@ def _fetch_urls(ids, language):
         for page in pages
         if page.locale.language_code == language and page.live
     }
-    site_root_paths = Site.get_site_root_paths()
+    # Wagtail keeps the site root paths on what it is given as the request: one lookup for all.
+    site_root_paths = _SiteRootPaths()
+    # A site no page belongs to: a URL relative to it is as if no site were current.
+    no_current_site = Site()
     by_id = {str(page.id): page for page in pages}
     for page_id in ids:
         page = by_id.get(page_id)
@@ -106,8 +117,12 @@ def _fetch_urls(ids, language):
             target = live_translations.get(page.translation_key, page)
         # The specific class may route its own URLs; building it costs no query.
         target = target.specific_deferred
-        target._wagtail_cached_site_root_paths = site_root_paths
-        yield page_id, target.get_url()
+        # As get_url() without a request: a local URL if there is one site, else a full one.
+        yield page_id, target.relative_url(no_current_site, request=site_root_paths)
+
+
+class _SiteRootPaths:
+    """Where ``Page.get_url_parts(request=...)`` caches the site root paths it looks up."""
 
 
 def _active_content_language():
