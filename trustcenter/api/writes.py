@@ -11,6 +11,8 @@ moment both built on the same revision, and the later silently dropped the other
 - ``GET /api/v3/pages/<id>/`` sends an ``ETag`` naming the latest revision. A write whose
   ``If-Match`` names another revision is refused with 412; the check runs under the lock, so
   it sees the revision the write builds on.
+
+``trustcenter.upstream.v3_api`` puts these around v3's operations.
 """
 
 import functools
