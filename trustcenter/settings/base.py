@@ -11,8 +11,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from trustcenter.machine_translation import machine_translator_from_env
 from trustcenter.pagecache.environment import backends_from_environment
+from trustcenter.translation.machine import machine_translator_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -36,12 +36,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "trustcenter",
-    "trustcenter.upstream",  # before wagtail_localize: its admin URLs stand in for some of its views
+    "trustcenter.upstream",
     "faq",
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
     "trustcenter.static_export",
-    "trustcenter.localize_bulk",
     "trustcenter.signin",
     "axes",
     "wagtail_localize",
