@@ -22,23 +22,36 @@ from django.core import checks
 PATCHES = []
 
 
-def definition_source(owner, name):
-    """The source of ``owner.name``'s definition, decorators included, read from its owner's
-    source (a decorated function's own object often has only its wrapper's source). An owner
+def definition_source(owner, name, definition=None):
+    """The source of ``owner.name``'s definition, decorators included, read from the file that
+    defines it (a decorated function's own object often has only its wrapper's source). An owner
     named by its dotted path is a module read without importing it (importing a module of
     ``wagtail_hooks`` registers its hooks, which must happen in ``INSTALLED_APPS`` order)."""
     if isinstance(owner, str):
-        source = Path(importlib.util.find_spec(owner).origin).read_text()
+        path = importlib.util.find_spec(owner).origin
+        body = ast.parse(Path(path).read_text()).body
     else:
-        source = inspect.getsource(owner)
-    tree = ast.parse(source)
-    body = tree.body[0].body if inspect.isclass(owner) else tree.body
+        path, class_name = _definition_place(owner, name, definition)
+        body = ast.parse(Path(path).read_text()).body
+        if class_name:
+            body = next(node.body for node in body if getattr(node, "name", None) == class_name)
+    source = Path(path).read_text().splitlines(keepends=True)
     for node in body:
         if getattr(node, "name", None) == name:
-            lines = source.splitlines(keepends=True)
             first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
-            return "".join(lines[first - 1 : node.end_lineno])
+            return "".join(source[first - 1 : node.end_lineno])
     raise LookupError(f"{qualified_name(owner)} defines no {name}")
+
+
+def _definition_place(owner, name, definition):
+    """The file and class defining ``owner.name``: a class re-exported by a package
+    (``wagtail.models.Page``) is defined in a submodule, a method perhaps in a base class."""
+    if not inspect.isclass(owner):
+        return inspect.getsourcefile(owner), None
+    function = inspect.unwrap(definition or getattr(owner, name))
+    if hasattr(function, "__code__"):
+        return function.__code__.co_filename, function.__qualname__.rsplit(".", 1)[0]
+    return inspect.getsourcefile(owner), owner.__name__
 
 
 def source_sha256(*codes):
@@ -61,7 +74,7 @@ def qualified_name(code):
 
 def upstream_name(code):
     if isinstance(code, tuple):
-        owner, name = code
+        owner, name = code[:2]
         return f"{qualified_name(owner)}.{name}"
     return qualified_name(code)
 
@@ -79,7 +92,13 @@ class Patch:
         self.replacement = replacement
         self.sha256 = sha256
         self.original = getattr(target, name)
-        self.upstream = tuple(upstream) or ((target, name),)
+        # Each definition as found now, before any patch replaces it.
+        self.upstream = tuple(
+            (*code, getattr(*code))
+            if isinstance(code, tuple) and not isinstance(code[0], str)
+            else code
+            for code in tuple(upstream) or ((target, name),)
+        )
         self.where = where or replacement.__module__  # the module to adapt
 
     @property

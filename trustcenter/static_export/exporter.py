@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -94,11 +95,11 @@ def _page_urls(site):
     pages = Page.objects.none()
     for root in roots:
         pages |= Page.objects.descendant_of(root, inclusive=True)
-    site_root_paths = Site.get_site_root_paths()
+    # Wagtail caches the site root paths on whatever object is passed as the request.
+    site_root_paths_cache = SimpleNamespace()
     urls = []
     for page in pages.live().public().defer_streamfields().specific(defer=True):
-        page._wagtail_cached_site_root_paths = site_root_paths
-        parts = page.get_url_parts()
+        parts = page.get_url_parts(request=site_root_paths_cache)
         if parts is not None and parts[2] is not None:
             urls.append(parts[2])
     return sorted(set(urls))
