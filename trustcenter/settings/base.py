@@ -143,12 +143,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the source, Simplified Chinese its translation.
+# Languages (see trustcenter/languages.py): English is the source, Simplified Chinese its
+# translation. The group translating into each language; the default is "<language> translators".
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("zh-hans", "简体中文"),
 ]
+TRANSLATOR_GROUPS = {"zh-hans": "Chinese translators"}
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

@@ -21,6 +21,8 @@ from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
+from trustcenter import languages
+
 NOT_FOUND_PROBE = "/{language}/this-page-does-not-exist-static-export/"
 
 
@@ -78,7 +80,7 @@ def _write_site(site, out):
     sitemap = client.get("/sitemap.xml")
     if sitemap.status_code == 200:
         (out / "sitemap.xml").write_bytes(sitemap.content)
-    not_found = client.get(NOT_FOUND_PROBE.format(language=settings.LANGUAGE_CODE))
+    not_found = client.get(NOT_FOUND_PROBE.format(language=languages.source_language()))
     if not_found.status_code == 404:
         (out / "404.html").write_bytes(not_found.content)
     return {
@@ -155,7 +157,7 @@ def _write_redirects(site, target):
         for path in {old, old.rstrip("/") + "/"} if "." not in old.rsplit("/", 1)[-1] else {old}:
             entries[redirect.is_permanent].append(f'    "{_quote(path)}" "{_quote(link)}";')
     # The app picks a visitor's language; a plain web server sends everyone to the default one.
-    entries[False].append(f'    "/" "/{settings.LANGUAGE_CODE}/";')
+    entries[False].append(f'    "/" "/{languages.source_language()}/";')
     (target / "redirects.conf").write_text(
         '# Include in nginx\'s http block; see README, "Static export".\n'
         + _map("$uri $static_export_permanent_redirect", entries[True])
