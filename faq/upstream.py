@@ -7,14 +7,17 @@ Until then it counts as untranslated wherever wagtail-localize picks what to pub
 goes through ``StringSegmentQuerySet.annotate_translation`` (``save_target``, the editor's
 "missing translations" warning, and this app's hold-back of untranslated items). wagtail-localize
 has no setting or hook for it.
+
+It also looks up stored strings by ``String._get_data_hash`` (private: the key wagtail-localize
+stores a string under), in ``faq.translation.publishing``.
 """
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 
-from wagtail_localize.models import StringSegmentQuerySet, StringTranslation, pk
+from wagtail_localize.models import String, StringSegmentQuerySet, StringTranslation, pk
 
-from .patching import Patch
+from .patching import Patch, PrivateUse
 
 
 def annotate_reviewed_translation(self, locale, include_errors=False):
@@ -37,6 +40,15 @@ REVIEWED_TRANSLATIONS_ONLY = Patch(
 )
 
 
+STRING_DATA_HASH = PrivateUse(
+    String,
+    "_get_data_hash",
+    used_by="faq.translation.publishing",
+    sha256="44cb090c0ce2ce286c74ba1a5c580574f01a29bd75173c45c21fc8164e2dd275",
+)
+
+
 def install():
+    STRING_DATA_HASH.install()
     if getattr(settings, "FAQ_REVIEWED_TRANSLATIONS_ONLY", True):
         REVIEWED_TRANSLATIONS_ONLY.install()

@@ -10,7 +10,9 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from faq.models import FAQPage
-from trustcenter.roles import EDITORS, TRANSLATORS
+from trustcenter.roles import EDITORS, translator_group
+
+TRANSLATORS = translator_group("zh-hans")
 
 
 def make_user(django_user_model, role, username=None):

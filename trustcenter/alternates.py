@@ -1,8 +1,8 @@
 """A page's language versions, as hreflang alternates (HTML head and sitemap)."""
 
-from django.conf import settings
-
 from faq.structured_data import language_tag
+
+from . import languages
 
 
 def alternate_links(translations, request=None):
@@ -16,10 +16,10 @@ def alternate_links(translations, request=None):
         return []
     links = [
         {"lang_code": language_tag(code), "location": by_language[code].get_full_url(request)}
-        for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES
+        for code in languages.codes()
         if code in by_language
     ]
-    default = by_language.get(settings.LANGUAGE_CODE)
+    default = by_language.get(languages.source_language())
     if default is not None:
         links.append({"lang_code": "x-default", "location": default.get_full_url(request)})
     return links

@@ -11,7 +11,7 @@ class TrustCenterConfig(AppConfig):
     def ready(self):
         from .content_security import check_media_origin_allowed
         from .site_setup import ensure_bilingual_site_after_migrate
-        from .translation_policy import refuse_page_in_another_languages_tree
+        from .translation.rules import refuse_page_in_another_languages_tree
 
         # After every app's own post_migrate work (content types, permissions), not before.
         post_migrate.connect(ensure_bilingual_site_after_migrate)

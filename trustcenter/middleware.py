@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from . import languages
 from .api.paths import is_api_request
 
 
@@ -16,8 +16,8 @@ class SiteLocaleMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         if is_api_request(request):
-            translation.activate(settings.LANGUAGE_CODE)
-            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            translation.activate(languages.source_language())
+            request.LANGUAGE_CODE = languages.source_language()
             return None
         return super().process_request(request)
 

@@ -1,13 +1,14 @@
 from django.http import Http404
-from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from faq.forms import TranslatedPageAPIForm
+
+from . import languages
 
 
 class TrustCenterHomePage(Page):
@@ -40,16 +41,12 @@ class TrustCenterHomePage(Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            if not path_components or get_language_from_path(request.path_info):
+            if not path_components or languages.language_of_path(request.path_info):
                 raise
-            language_home = self._home_for_language(path_components[0])
+            language_home = languages.home_for(self, path_components[0])
             if language_home is None:
                 raise
             return language_home.route(request, path_components[1:])
-
-    def _home_for_language(self, language_code):
-        locale = Locale.objects.filter(language_code=language_code).first()
-        return self.get_translation_or_none(locale) if locale else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

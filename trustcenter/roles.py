@@ -8,19 +8,20 @@ idempotent: they add what is missing and never remove what an administrator gran
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+from . import languages
 
 EDITORS = "Trust Center editors"
-TRANSLATORS = "Chinese translators"
 
 # (app label, model, codename): the model permissions each role needs.
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
-MODEL_PERMISSIONS = {
-    # Editors start translations and sync them after changing an English page.
-    EDITORS: [ACCESS_ADMIN, SUBMIT_TRANSLATION],
-    # Translators work in the translation editor of pages that already exist in Chinese.
-    TRANSLATORS: [ACCESS_ADMIN],
-}
+# Editors start translations and sync them after changing a page in the source language.
+EDITOR_MODEL_PERMISSIONS = [ACCESS_ADMIN, SUBMIT_TRANSLATION]
+# Translators work in the translation editor of pages that already exist in their language.
+TRANSLATOR_MODEL_PERMISSIONS = [ACCESS_ADMIN]
 # Editors choose and upload hero images and linked documents (root collection).
 COLLECTION_PERMISSIONS = {
     EDITORS: [
@@ -30,11 +31,29 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "document", "choose_document"),
     ],
 }
-# role -> (language of the home page it works under, page permission codenames)
-PAGE_PERMISSIONS = {
-    EDITORS: ("en", ["add_page", "change_page", "publish_page"]),
-    TRANSLATORS: ("zh-hans", ["change_page", "publish_page"]),
-}
+# Page permissions, on the home of the role's language (and so on its whole tree).
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
+
+
+def translator_group(language_code):
+    """The name of the group translating into ``language_code`` (``TRANSLATOR_GROUPS``)."""
+    default = f"{get_language_info(language_code)['name']} translators"
+    return settings.TRANSLATOR_GROUPS.get(language_code, default)
+
+
+def _roles():
+    """``{group name: (language code, model permissions, page permission codenames)}``."""
+    roles = {
+        EDITORS: (languages.source_language(), EDITOR_MODEL_PERMISSIONS, EDITOR_PAGE_PERMISSIONS)
+    }
+    for code in languages.translated_languages():
+        roles[translator_group(code)] = (
+            code,
+            TRANSLATOR_MODEL_PERMISSIONS,
+            TRANSLATOR_PAGE_PERMISSIONS,
+        )
+    return roles
 
 
 def _permission(apps, app_label, model, codename):
@@ -57,7 +76,7 @@ def ensure_roles(apps=global_apps):
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     root_collection = Collection.objects.filter(depth=1).first()
-    for role, permissions in MODEL_PERMISSIONS.items():
+    for role, (_, permissions, _) in _roles().items():
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.add(*[_permission(apps, *permission) for permission in permissions])
         if root_collection is None:
@@ -78,7 +97,7 @@ def ensure_role_page_permissions(homes):
     from wagtail.models import GroupPagePermission
 
     ensure_roles()
-    for role, (language_code, codenames) in PAGE_PERMISSIONS.items():
+    for role, (language_code, _, codenames) in _roles().items():
         group = Group.objects.get(name=role)
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(

@@ -13,17 +13,22 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from . import languages
 from .models import TrustCenterHomePage
 from .roles import ensure_role_page_permissions
 
-SOURCE_LANGUAGE = "en"
-TRANSLATED_LANGUAGE = "zh-hans"
-HOME_TITLES = {SOURCE_LANGUAGE: "Trust Center", TRANSLATED_LANGUAGE: "信任中心"}
 HOME_SLUG = "trust-center"
+
+
+def home_title(language_code):
+    with translation.override(language_code):
+        return _("Trust Center")
 
 
 def ensure_bilingual_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -41,15 +46,16 @@ def ensure_bilingual_site_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs
 
 @transaction.atomic
 def ensure_bilingual_site():
-    source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
-    target_locale, _ = Locale.objects.get_or_create(language_code=TRANSLATED_LANGUAGE)
+    """The source language's home as the default site's root, translated into every other
+    content language, with the roles' permissions on each."""
+    source_locale, _ = Locale.objects.get_or_create(language_code=languages.source_language())
     home = _ensure_source_home(source_locale)
     _ensure_default_site(home)
-    if home.get_translation_or_none(target_locale) is None:
-        _translate_home(home, target_locale)
-    ensure_role_page_permissions(
-        {SOURCE_LANGUAGE: home, TRANSLATED_LANGUAGE: home.get_translation(target_locale)}
-    )
+    homes = {source_locale.language_code: home}
+    for code in languages.translated_languages():
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        homes[code] = home.get_translation_or_none(locale) or _translate_home(home, locale)
+    ensure_role_page_permissions(homes)
     return home
 
 
@@ -64,7 +70,7 @@ def _ensure_source_home(locale):
     # Wagtail's own first migration leaves a "Welcome to Wagtail" page where our home goes.
     for page in root.get_children().filter(content_type__model="page", numchild=0):
         page.delete()
-    home = TrustCenterHomePage(title=HOME_TITLES[locale.language_code], slug=HOME_SLUG)
+    home = TrustCenterHomePage(title=home_title(locale.language_code), slug=HOME_SLUG)
     home.locale = locale
     root.add_child(instance=home)
     home.save_revision().publish()
@@ -97,9 +103,10 @@ def _translate_home(home, locale):
         locale=locale,
         context=title_segment.context,
         defaults={
-            "data": HOME_TITLES[locale.language_code],
+            "data": home_title(locale.language_code),
             "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
         },
     )
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-    translation.save_target(publish=True)
+    home_translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    home_translation.save_target(publish=True)
+    return home.get_translation(locale)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from . import languages
 from .alternates import alternate_links
 
 
@@ -19,9 +20,7 @@ class TranslatedSitemap(Sitemap):
 
     @functools.cached_property
     def _language_trees(self):
-        homes = Page.objects.filter(
-            translation_key=self.get_wagtail_site().root_page.translation_key
-        )
+        homes = languages.homes(self.get_wagtail_site(), live_only=False).values()
         return functools.reduce(operator.or_, (Q(path__startswith=home.path) for home in homes))
 
     def items(self):

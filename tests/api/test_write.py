@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
+from tests.admin_flows import TRANSLATORS
 from tests.factories import home, make_faq_page, translate
-from trustcenter.roles import EDITORS, TRANSLATORS
+from trustcenter.roles import EDITORS
 
 from .conftest import ChineseForEverything, user_with_token
 

@@ -12,9 +12,9 @@ from wagtail_localize.models import StringSegment, StringTranslation
 import pytest
 
 from tests import admin_flows as flows
+from tests.admin_flows import TRANSLATORS
 from tests.factories import make_faq_page, translate
 from tests.trustcenter.test_po_files import OFFLINE, download, translated_offline, upload
-from trustcenter.roles import TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

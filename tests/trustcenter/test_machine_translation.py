@@ -14,9 +14,9 @@ import pytest
 import requests
 
 from tests import admin_flows as flows
+from tests.admin_flows import TRANSLATORS
 from tests.factories import make_faq_page, translate
-from trustcenter.machine_translation import machine_translator_from_env
-from trustcenter.roles import TRANSLATORS
+from trustcenter.translation.machine import machine_translator_from_env
 
 pytestmark = pytest.mark.django_db
 

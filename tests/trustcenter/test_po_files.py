@@ -11,8 +11,8 @@ import polib
 import pytest
 
 from tests import admin_flows as flows
+from tests.admin_flows import TRANSLATORS
 from tests.factories import make_faq_page, translate
-from trustcenter.roles import TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,9 @@ import pytest
 
 from faq.models import FAQPage
 from tests import admin_flows as flows
+from tests.admin_flows import TRANSLATORS
 from tests.factories import home, make_faq_page, translate
-from trustcenter.roles import EDITORS, TRANSLATORS
+from trustcenter.roles import EDITORS
 from trustcenter.site_setup import ensure_bilingual_site
 
 pytestmark = pytest.mark.django_db

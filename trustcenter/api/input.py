@@ -8,9 +8,10 @@ request parser (``trustcenter.upstream.v3_api``), which would otherwise decode i
 import json
 import re
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+
+from trustcenter import languages
 
 from .paths import V2_PATH_PREFIX, V3_PATH_PREFIX
 
@@ -89,8 +90,8 @@ def query_problem(path, query):
         for object_id in query.getlist("id"):
             if not INTEGER.fullmatch(object_id):
                 return f"id must be a whole number; got {object_id!r}."
-    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = languages.codes()
     for locale in query.getlist("locale"):
-        if locale not in languages:
-            return f"locale must be one of {', '.join(languages)}; got {locale!r}."
+        if locale not in codes:
+            return f"locale must be one of {', '.join(codes)}; got {locale!r}."
     return None

@@ -1,8 +1,8 @@
 """What v3's OpenAPI document is missing (installed by ``trustcenter.upstream.v3_api``)."""
 
-from django.conf import settings
-
 from wagtail.api.v3.errors import ProblemDetail
+
+from trustcenter import languages
 
 from .writes import PAGE_DETAIL_OPERATION, PAGE_WRITE_OPERATIONS
 
@@ -34,7 +34,7 @@ def complete_openapi_document(schema):
     problem = {
         "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}
     }
-    languages = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = languages.codes()
 
     for operations in schema["paths"].values():
         for operation in operations.values():
@@ -57,7 +57,7 @@ def complete_openapi_document(schema):
                 }
             for parameter in operation.get("parameters", []):
                 if parameter["name"] == "locale":
-                    parameter["schema"] = {"type": "string", "enum": languages, "title": "Locale"}
+                    parameter["schema"] = {"type": "string", "enum": codes, "title": "Locale"}
     document_page_revisions(schema, problem)
     return schema
 

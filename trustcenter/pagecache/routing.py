@@ -1,4 +1,5 @@
-"""Remember how each URL routes, for as long as nothing is published.
+"""Remember how each URL routes, for as long as nothing is published (Wagtail private code it
+relies on: ``trustcenter.upstream.wagtail``).
 
 Wagtail resolves a page URL with four to six queries (the site, the locale, the home page and
 its translation, each path segment, the specific page) and checks view restrictions with two

@@ -11,8 +11,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-from trustcenter.machine_translation import machine_translator_from_env
 from trustcenter.pagecache.environment import backends_from_environment
+from trustcenter.translation.machine import machine_translator_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -38,13 +38,10 @@ INSTALLED_APPS = [
     "trustcenter",
     # Above the wagtail apps: its v3 API schemas must be registered before v3's routers exist.
     "faq",
-    # After faq (its patches of v3 import v3's routers), before wagtail_localize (its admin
-    # URLs stand in for some of wagtail_localize's views).
-    "trustcenter.upstream",
+    "trustcenter.upstream",  # after faq: its patches of the v3 API import v3's routers
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
     "trustcenter.static_export",
-    "trustcenter.localize_bulk",
     "trustcenter.signin",
     "axes",
     "wagtail_localize",
@@ -147,12 +144,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English is the source, Simplified Chinese its translation.
+# Languages (see trustcenter/languages.py): English is the source, Simplified Chinese its
+# translation. The group translating into each language; the default is "<language> translators".
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("zh-hans", "简体中文"),
 ]
+TRANSLATOR_GROUPS = {"zh-hans": "Chinese translators"}
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

@@ -1,6 +1,6 @@
 import os
 
-from trustcenter.machine_translation import machine_translator_from_env
+from trustcenter.translation.machine import machine_translator_from_env
 
 from .base import *  # noqa: F403
 from .base import env_bool

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,6 +20,8 @@ from django.test import Client
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
+
+from trustcenter import languages
 
 NOT_FOUND_PROBE = "/{language}/this-page-does-not-exist-static-export/"
 
@@ -77,7 +80,7 @@ def _write_site(site, out):
     sitemap = client.get("/sitemap.xml")
     if sitemap.status_code == 200:
         (out / "sitemap.xml").write_bytes(sitemap.content)
-    not_found = client.get(NOT_FOUND_PROBE.format(language=settings.LANGUAGE_CODE))
+    not_found = client.get(NOT_FOUND_PROBE.format(language=languages.source_language()))
     if not_found.status_code == 404:
         (out / "404.html").write_bytes(not_found.content)
     return {
@@ -94,11 +97,11 @@ def _page_urls(site):
     pages = Page.objects.none()
     for root in roots:
         pages |= Page.objects.descendant_of(root, inclusive=True)
-    site_root_paths = Site.get_site_root_paths()
+    # Wagtail caches the site root paths on whatever object is passed as the request.
+    site_root_paths_cache = SimpleNamespace()
     urls = []
     for page in pages.live().public().defer_streamfields().specific(defer=True):
-        page._wagtail_cached_site_root_paths = site_root_paths
-        parts = page.get_url_parts()
+        parts = page.get_url_parts(request=site_root_paths_cache)
         if parts is not None and parts[2] is not None:
             urls.append(parts[2])
     return sorted(set(urls))
@@ -154,7 +157,7 @@ def _write_redirects(site, target):
         for path in {old, old.rstrip("/") + "/"} if "." not in old.rsplit("/", 1)[-1] else {old}:
             entries[redirect.is_permanent].append(f'    "{_quote(path)}" "{_quote(link)}";')
     # The app picks a visitor's language; a plain web server sends everyone to the default one.
-    entries[False].append(f'    "/" "/{settings.LANGUAGE_CODE}/";')
+    entries[False].append(f'    "/" "/{languages.source_language()}/";')
     (target / "redirects.conf").write_text(
         '# Include in nginx\'s http block; see README, "Static export".\n'
         + _map("$uri $static_export_permanent_redirect", entries[True])

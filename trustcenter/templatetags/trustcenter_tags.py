@@ -3,18 +3,15 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from faq.structured_data import json_ld_script
 from trustcenter.pagecache.memo import remember
 
+from .. import languages
 from ..alternates import alternate_links
 
 register = template.Library()
-
-
-def _language_names():
-    return dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 @register.simple_tag(takes_context=True)
@@ -27,7 +24,7 @@ def language_links(context, page=None):
     request = context.get("request")
     current = page.locale.language_code if page else get_language()
     if not page and _is_view_other_than_a_page(request):
-        urls = {code: translate_url(request.get_full_path(), code) for code in _language_names()}
+        urls = {code: translate_url(request.get_full_path(), code) for code in languages.names()}
     else:
         targets = dict(_language_homes(request))
         if page:
@@ -35,7 +32,7 @@ def language_links(context, page=None):
         urls = {code: target.get_url(request=request) for code, target in targets.items()}
     return [
         {"language_code": code, "name": name, "url": urls[code], "is_current": code == current}
-        for code, name in _language_names().items()
+        for code, name in languages.names().items()
         if code in urls
     ]
 
@@ -56,16 +53,7 @@ def _language_homes(request):
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
-    return remember("language-homes", site.pk, compute=lambda: _find_language_homes(site))
-
-
-def _find_language_homes(site):
-    return {
-        home.locale.language_code: home
-        for home in Page.objects.filter(translation_key=site.root_page.translation_key)
-        .live()
-        .select_related("locale")
-    }
+    return remember("language-homes", site.pk, compute=lambda: languages.homes(site))
 
 
 @register.simple_tag(takes_context=True)
@@ -75,7 +63,7 @@ def language_home(context):
     page = context.get("page")
     code = page.locale.language_code if page else get_language()
     homes = _language_homes(request)
-    return homes.get(code) or homes.get(settings.LANGUAGE_CODE)
+    return homes.get(code) or homes.get(languages.source_language())
 
 
 @register.simple_tag

@@ -5,7 +5,7 @@ from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 # Installed in this order, after every app is loaded.
-PATCH_MODULES = ["v3_api"]
+PATCH_MODULES = ["wagtail", "wagtail_localize", "v3_api"]
 
 
 class UpstreamPatchesConfig(AppConfig):

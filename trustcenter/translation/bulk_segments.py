@@ -29,9 +29,6 @@ from wagtail_localize.segments import (
 )
 from wagtail_localize.segments.extract import extract_segments
 
-# wagtail-localize's own implementation, kept by the app's ready() (tests compare the two).
-wagtail_localize_refresh_segments = None
-
 
 @transaction.atomic
 def refresh_segments_in_bulk(source):

@@ -4,7 +4,7 @@
 ``GOOGLE_CLOUD_PROJECT_ID`` and ``GOOGLE_APPLICATION_CREDENTIALS``, the service account key
 file, and the ``google`` extra installed), ``dummy`` (wagtail-localize's word-reversing
 translator, for development and tests) or empty (off). Its suggestions are never published
-unreviewed (see ``translation_policy``).
+unreviewed (see ``faq.upstream``).
 """
 
 from django.core.exceptions import ImproperlyConfigured

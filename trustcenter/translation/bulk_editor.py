@@ -21,8 +21,8 @@ from wagtail_localize.views import edit_translation as views
 
 from rest_framework import serializers
 
-# wagtail-localize's own view and serializers, kept by the app's ready() (tests compare).
-wagtail_localize_views = {}
+# Bound before ``trustcenter.upstream`` puts the view below in its place.
+wagtail_localize_edit_translation = views.edit_translation
 
 
 def edit_translation_in_bulk(request, translation, instance):
@@ -36,7 +36,7 @@ def edit_translation_in_bulk(request, translation, instance):
                 "overridablesegment_set", OverridableSegment.objects.select_related("context")
             ),
         )
-    return wagtail_localize_views["edit_translation"](request, translation, instance)
+    return wagtail_localize_edit_translation(request, translation, instance)
 
 
 class BulkListSerializer(serializers.ListSerializer):
@@ -97,19 +97,3 @@ class SegmentOverrideSerializer(BulkSegmentIdMixin, views.SegmentOverrideSeriali
 
     class Meta(views.SegmentOverrideSerializer.Meta):
         list_serializer_class = BulkListSerializer
-
-
-REPLACEMENTS = {
-    "edit_translation": edit_translation_in_bulk,
-    "StringTranslationSerializer": StringTranslationSerializer,
-    "SegmentOverrideSerializer": SegmentOverrideSerializer,
-}
-
-
-def install():
-    """Put the bulk view and serializers where wagtail-localize's hooks and view look them up."""
-    for name, replacement in REPLACEMENTS.items():
-        current = getattr(views, name)
-        if current is not replacement:
-            wagtail_localize_views[name] = current
-            setattr(views, name, replacement)

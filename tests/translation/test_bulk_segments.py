@@ -8,7 +8,12 @@ import pytest
 from faq.models import FAQPage
 from tests.factories import faq_items, make_faq_page
 from tests.translations import translate_fully
-from trustcenter.localize_bulk import segments
+from trustcenter.translation.bulk_segments import refresh_segments_in_bulk
+from trustcenter.upstream.wagtail_localize import PATCHES
+
+(wagtail_localize_refresh_segments,) = (
+    patch.original for patch in PATCHES if patch.replacement is refresh_segments_in_bulk
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,12 +64,12 @@ def test_bulk_refresh_writes_what_wagtail_localize_writes():
     page = make_faq_page(questions=rich_items(5))
     source, _ = TranslationSource.update_or_create_from_instance(page)
     bulk = rows(source)
-    segments.wagtail_localize_refresh_segments(source)
+    wagtail_localize_refresh_segments(source)
     assert rows(source) == bulk
     edit_first_answer(page, "<p>New answer with <b>bold</b> text.</p>")
     source, _ = TranslationSource.update_or_create_from_instance(page)
     bulk = rows(source)
-    segments.wagtail_localize_refresh_segments(source)
+    wagtail_localize_refresh_segments(source)
     assert rows(source) == bulk
 
 

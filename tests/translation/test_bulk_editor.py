@@ -19,7 +19,8 @@ import pytest
 from bench.editorial import legacy_file_with
 from faq.models import FAQPage
 from tests import admin_flows as flows
-from trustcenter.localize_bulk import editor
+from trustcenter.translation import bulk_editor
+from trustcenter.upstream import wagtail_localize as upstream_wagtail_localize
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +108,9 @@ def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
     open_editor(admin_client, chinese)  # shows (and so clears) the messages of the above
 
     bulk = editor_data(open_editor(admin_client, chinese))
-    for name, original in editor.wagtail_localize_views.items():
-        monkeypatch.setattr(views, name, original)
+    for patch in upstream_wagtail_localize.PATCHES:
+        if patch.where == bulk_editor.__name__:
+            monkeypatch.setattr(views, patch.name, patch.original)
     assert editor_data(open_editor(admin_client, chinese)) == bulk
 
     props, messages = bulk

@@ -1,0 +1,201 @@
+"""PO files uploaded to a translation: every translated entry applied, or none.
+
+wagtail-localize applies the good entries of a file and reports success. Here a file is
+refused, naming each problem in one line, when an entry is for another translation, has
+broken markup or links, or would make the translated page fail its own validation (a title
+over 255 characters, a NUL, markup nested too deeply...); nothing is stored then. An entry
+that confirms a machine suggestion unchanged reviews it.
+"""
+
+import contextlib
+import os
+import tempfile
+import uuid
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from wagtail_localize.models import StringTranslation, Translation, UnknownContext, UnknownString
+from wagtail_localize.strings import StringValue, validate_translation_links
+
+import polib
+
+from faq.validation import check_rich_text, describe_validation_error
+
+PO_TOOL_NAME = "PO File"
+
+
+class POFileRefused(Exception):
+    """The PO file can't be applied; the message says why, in one line."""
+
+
+def _read_po(upload):
+    # polib reads a file when given a string that names one, so never pass it the upload's
+    # contents (as wagtail-localize does: a temporary file).
+    with tempfile.NamedTemporaryFile(suffix=".po", delete=False) as file:
+        file.write(upload.read())
+    try:
+        return polib.pofile(file.name)
+    except (OSError, UnicodeDecodeError) as error:  # polib reports syntax errors as OSError
+        raise POFileRefused(
+            _("%(file)s is not a valid PO file.") % {"file": upload.name}
+        ) from error
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(file.name)
+
+
+def _check_po_belongs_to(po, upload, translation):
+    translation_uuid = po.metadata.get("X-WagtailLocalize-TranslationID")
+    if translation_uuid == str(translation.uuid):
+        return
+    try:
+        other = Translation.objects.filter(uuid=uuid.UUID(translation_uuid)).first()
+    except (TypeError, ValueError):  # missing, or not a UUID
+        other = None
+    if other is None:
+        raise POFileRefused(
+            _("%(file)s was not downloaded from this translation (it has no known translation ID).")
+            % {"file": upload.name}
+        )
+    raise POFileRefused(
+        _("%(file)s is for “%(page)s” in %(language)s, not this translation.")
+        % {
+            "file": upload.name,
+            "page": other.source.object_repr,
+            "language": other.target_locale.get_display_name(),
+        }
+    )
+
+
+def _entry_problem(warning):
+    if isinstance(warning, UnknownContext):
+        return _("entry %(number)d: unknown place “%(context)s”") % {
+            "number": warning.index + 1,
+            "context": warning.context,
+        }
+    if isinstance(warning, UnknownString):
+        return _("entry %(number)d: unknown source text “%(text)s”") % {
+            "number": warning.index + 1,
+            "text": warning.string,
+        }
+    # The only other kind import_po reports: StringNotUsedInContext.
+    return _("entry %(number)d: “%(text)s” is not used at “%(context)s”") % {
+        "number": warning.index + 1,
+        "text": warning.string,
+        "context": warning.context,
+    }
+
+
+def _markup_problems(po):
+    problems = []
+    for index, entry in enumerate(po):
+        if not entry.msgstr:
+            continue
+        try:
+            # First: wagtail-localize's HTML parsing recurses, and fails on deep nesting.
+            check_rich_text(entry.msgstr)
+            StringValue.from_translated_html(entry.msgstr)
+            validate_translation_links(entry.msgid, entry.msgstr)
+        except ValueError as error:
+            problems.append(
+                _("entry %(number)d (%(context)s): %(error)s")
+                % {"number": index + 1, "context": entry.msgctxt, "error": error}
+            )
+            # The file is refused; import_po (which skips empty entries) still reports the
+            # other entries' problems, and never parses this one (deep nesting crashes it).
+            entry.msgstr = ""
+    return problems
+
+
+def import_po_file(translation, upload, user):
+    """Apply every translated entry of an uploaded PO file, or none. Returns how many entries
+    carried a translation; raises ``POFileRefused`` naming what is wrong."""
+    po = _read_po(upload)
+    _check_po_belongs_to(po, upload, translation)
+    problems = _markup_problems(po)
+    too_long = field_problems(translation, [(entry.msgctxt, entry.msgstr) for entry in po])
+    if too_long:  # import_po would write them, and PostgreSQL refuse them (see field_problems)
+        raise _po_refusal(upload, problems + too_long)
+    earlier_problems = translated_page_problems(translation)
+    with transaction.atomic():
+        warnings = translation.import_po(po, user=user, tool_name=PO_TOOL_NAME)
+        problems += [_entry_problem(warning) for warning in warnings]
+        problems += new_problems(translation, earlier_problems)
+        if problems:
+            transaction.set_rollback(True)
+            raise _po_refusal(upload, problems)
+        translated = [entry for entry in po if entry.msgstr]
+        _mark_reviewed(translation, translated, user)
+    return len(translated)
+
+
+def _po_refusal(upload, problems):
+    return POFileRefused(
+        _("%(file)s was not imported (nothing was changed): %(problems)s.")
+        % {"file": upload.name, "problems": "; ".join(problems)}
+    )
+
+
+def field_problems(translation, strings):
+    """What the page's own fields refuse of ``strings`` (``(context path, text)`` pairs), as
+    ``field: message``. Checked before anything is written: wagtail-localize copies a title into
+    the page's ``draft_title`` as it stores it, and PostgreSQL refuses one that is too long
+    before any validation could."""
+    model = translation.source.specific_content_type.model_class()
+    problems = []
+    for path, text in strings:
+        try:
+            field = model._meta.get_field(path)
+        except FieldDoesNotExist:  # a StreamField's inner path: the page's validation checks it
+            continue
+        try:
+            field.run_validators(text)
+        except ValidationError as error:
+            problems += [f"{path}: {message.rstrip('.')}" for message in error.messages]
+    return problems
+
+
+def translated_page_problems(translation):
+    """What the translated page, with the translations stored now, would fail in its own
+    validation (``full_clean``): one message per problem, naming its field."""
+    page = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        return describe_validation_error(error).split("; ")
+    return []
+
+
+def new_problems(translation, earlier_problems):
+    """The problems of the translated page that weren't there before this change: a
+    translator is never blocked by what someone else left broken."""
+    return [
+        problem
+        for problem in translated_page_problems(translation)
+        if problem not in earlier_problems
+    ]
+
+
+def _mark_reviewed(translation, entries, user):
+    """A PO entry that confirms a machine suggestion unchanged reviews it (``import_po`` only
+    touches strings whose text changed)."""
+    wanted = {(entry.msgid, entry.msgctxt) for entry in entries}
+    suggestions = StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        context__object_id=translation.source.object_id,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    ).select_related("translation_of", "context")
+    reviewed = [
+        suggestion.pk
+        for suggestion in suggestions
+        if (suggestion.translation_of.data, suggestion.context.path) in wanted
+    ]
+    StringTranslation.objects.filter(pk__in=reviewed).update(
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        tool_name=PO_TOOL_NAME,
+        last_translated_by=user,
+    )

@@ -1,0 +1,211 @@
+"""This site's versions of some wagtail-localize admin views (each answers its upstream URL:
+see ``trustcenter.upstream.wagtail_localize``).
+
+- A PO upload applies all of its entries or none (``po_files``).
+- A string saved in the translation editor is refused when the translated page can't hold it.
+- A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
+- A translated page is never turned into an alias of its source: an alias shows the source
+  language on the translation's URL.
+- "Translate this page" and "Sync translated pages" refuse a source that fails its own
+  validation (e.g. a FAQ page stored before item ids were checked, which wagtail-localize
+  can't take apart), naming the problems: the editor fixes it in the page editor.
+- "Sync translated pages" with "Publish immediately" publishes only what the user may
+  publish (wagtail-localize publishes every translation for anyone who may sync).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail_localize.models import OverridableSegment, StringSegment, Translation
+from wagtail_localize.views.edit_translation import (
+    edit_override,
+    user_can_edit_instance,
+)
+from wagtail_localize.views.edit_translation import (
+    edit_string_translation as wagtail_localize_edit_string_translation,
+)
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from faq.links import link_url_problem
+from faq.validation import check_rich_text, describe_validation_error
+
+from .po_files import (
+    POFileRefused,
+    field_problems,
+    import_po_file,
+    new_problems,
+    translated_page_problems,
+)
+
+
+@require_POST
+def upload_pofile(request, translation_id):
+    """Replaces wagtail-localize's view of the same URL (see ``wagtail_hooks``)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a PO file to upload."))
+    else:
+        try:
+            count = import_po_file(translation, upload, request.user)
+        except POFileRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
+                request,
+                _("Imported %(count)d translations from %(file)s. Publish to show them.")
+                % {"count": count, "file": upload.name},
+            )
+    return redirect(
+        get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
+    )
+
+
+def edit_string_translation(request, translation_id, string_segment_id):
+    """Replaces wagtail-localize's view of the same URL (the translation editor saving one
+    string): a string the translated page can't hold is a 400 naming why, and not stored."""
+    if request.method != "PUT":
+        return wagtail_localize_edit_string_translation(request, translation_id, string_segment_id)
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    value = QueryDict(request.body).get("value", "")
+    try:
+        check_rich_text(value)
+    except ValueError as error:
+        return JsonResponse(
+            {"error": _("This translation %(error)s.") % {"error": error}}, status=400
+        )
+    segment = get_object_or_404(StringSegment, pk=string_segment_id)
+    problems = field_problems(translation, [(segment.context.path, value)])
+    if problems:
+        return _string_refusal(problems)
+    earlier_problems = translated_page_problems(translation)
+    with transaction.atomic():
+        response = wagtail_localize_edit_string_translation(
+            request, translation_id, string_segment_id
+        )
+        problems = new_problems(translation, earlier_problems) if response.status_code < 300 else []
+        if problems:
+            transaction.set_rollback(True)
+            return _string_refusal(problems)
+    return response
+
+
+def _string_refusal(problems):
+    message = _("Not saved: the translated page can't hold it: %(problems)s.") % {
+        "problems": "; ".join(problems)
+    }
+    return JsonResponse({"error": message}, status=400)
+
+
+def is_link_url_segment(overridable_segment):
+    """Whether an overridable segment is a rich-text link's URL: wagtail-localize names those
+    by the quoted source URL (``<field path>.'<href>'``)."""
+    return overridable_segment.context.path.endswith("'")
+
+
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_link_checked_override(request, translation_id, overridable_segment_id):
+    """Replaces wagtail-localize's ``edit_override`` (same authentication): a link's URL in
+    another language is refused (400, saying why) unless ``faq.links`` accepts it."""
+    if request.method == "PUT":
+        segment = get_object_or_404(OverridableSegment, pk=overridable_segment_id)
+        problem = is_link_url_segment(segment) and link_url_problem(request.data.get("value", ""))
+        if problem:
+            return Response(
+                {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
+            )
+    # DRF parsed the body into the Django request, where wagtail-localize's view reads it again.
+    return edit_override(request._request, translation_id, overridable_segment_id)
+
+
+def refuse_convert_to_alias(request, page_id):
+    """Replaces wagtail-localize's "Convert to alias page"."""
+    messages.error(
+        request,
+        _(
+            "A translated page can't become an alias of its source: it would show the "
+            "source language. Restart the synced translation instead."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page_id)
+
+
+class RefusingInvalidSources:
+    """A wagtail-localize view that refuses to translate a source failing its validation."""
+
+    def source_instance(self):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        source = self.source_instance()
+        try:
+            source.full_clean()
+        except ValidationError as error:
+            messages.error(
+                self.request,
+                _(
+                    "“%(page)s” can't be translated until it is fixed in the page editor "
+                    "(saving it there gives items without a valid id new ones): %(problems)s"
+                )
+                % {"page": source, "problems": describe_validation_error(error)},
+            )
+            return self.render_to_response(self.get_context_data())
+        return super().form_valid(form)
+
+
+class SubmitValidPageTranslationView(RefusingInvalidSources, SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page", for a page that passes its validation."""
+
+    def source_instance(self):
+        return self.object
+
+
+class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+
+    def source_instance(self):
+        return self.object.get_source_instance()
+
+    def form_valid(self, form):
+        if form.cleaned_data["publish_translations"]:
+            refused = self._languages_user_cannot_publish()
+            if refused:
+                messages.error(
+                    self.request,
+                    _(
+                        "You can't publish in %(languages)s: sync without publishing, and a "
+                        "translator will publish."
+                    )
+                    % {"languages": ", ".join(refused)},
+                )
+                return self.render_to_response(self.get_context_data())
+        return super().form_valid(form)
+
+    def _languages_user_cannot_publish(self):
+        refused = []
+        for translation in self.object.translations.filter(enabled=True).select_related(
+            "target_locale"
+        ):
+            target = translation.get_target_instance()
+            permissions = getattr(target, "permissions_for_user", None)
+            if permissions is not None and not permissions(self.request.user).can_publish():
+                refused.append(translation.target_locale.get_display_name())
+        return refused
