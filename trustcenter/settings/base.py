@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "trustcenter",
     "trustcenter.upstream",
     "faq",
+    "trustcenter.legacy",
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
     "trustcenter.static_export",

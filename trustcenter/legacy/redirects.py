@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
-from .legacy import normalize_language
+from .parser import normalize_language
 
 # The longest path Wagtail's Redirect.old_path holds.
 MAX_PATH_LENGTH = Redirect._meta.get_field("old_path").max_length

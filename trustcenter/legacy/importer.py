@@ -21,12 +21,13 @@ from wagtail_localize.strings import extract_strings
 
 from bs4 import BeautifulSoup
 
-from .blocks import ANSWER_FEATURES
-from .legacy import LegacyPage, clean_legacy_html
-from .models import INTRO_FEATURES, FAQPage
+from faq.blocks import ANSWER_FEATURES
+from faq.models import INTRO_FEATURES, FAQPage
+from faq.translation.publishing import prefill_translation
+from faq.validation import describe_validation_error
+
+from .parser import LegacyPage, clean_legacy_html
 from .redirects import LegacyRedirectError, set_legacy_redirects
-from .translation.publishing import prefill_translation
-from .validation import describe_validation_error
 
 SOURCE_LANGUAGE = "en"
 
@@ -92,8 +93,8 @@ def import_legacy_pages(
 ):
     """Import legacy pages (at most one per language). Returns an ``ImportReport``.
 
-    ``redirects``: ``(language, old path)`` pairs (see ``faq.redirects``), each made a
-    permanent redirect to the imported page in that language, in the same transaction.
+    ``redirects``: ``(language, old path)`` pairs (see ``trustcenter.legacy.redirects``),
+    each made a permanent redirect to the imported page in that language, in the same transaction.
 
     Raises ``ImportRefused`` before writing anything if the set of files can't be imported.
     With ``dry_run`` everything is done inside a transaction that is then rolled back, and
