@@ -35,10 +35,12 @@ $(CHROMIUM_PATH):
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
 
-## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default).
+## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default):
+## the site's, then the FAQ plugin's own, in its test project without the site (faq/README.md).
 test: install lint $(CHROMIUM_PATH)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest faq/tests --ds=faq.test.settings
 
 ## The benchmark (not part of test): starts its own services on 127.0.0.1; see docs/performance.md.
 bench: install
