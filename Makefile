@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean bench resilience
+.PHONY: install run demo test lint format makemessages clean bench resilience faq-wheel plugin-proof
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -35,10 +35,20 @@ $(CHROMIUM_PATH):
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
 
-## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default).
+## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default):
+## the site's, then the FAQ plugin's own, in its test project without the site (faq/README.md).
 test: install lint $(CHROMIUM_PATH)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest faq/tests --ds=faq.test.settings
+
+## The FAQ plugin alone as a wheel (packaging/wagtail-faq), in dist/.
+faq-wheel: install
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist packaging/wagtail-faq
+
+## That wheel in a brand-new `wagtail start` site, checked over HTTP (.ci/plugin-proof; in CI).
+plugin-proof: install
+	PYTHON=$(BIN)/python .ci/plugin-proof
 
 ## The benchmark (not part of test): starts its own services on 127.0.0.1; see docs/performance.md.
 bench: install
@@ -65,4 +75,4 @@ makemessages: install
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=faq --ignore=$(VENV)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static
+	rm -rf $(VENV) db.sqlite3 media static dist

@@ -4,7 +4,7 @@ exit status 2, one line naming the file and the problem (issue 11.5)."""
 import pytest
 
 from faq.models import FAQPage
-from tests.faq.test_import_legacy import (  # noqa: F401  (unchanged_database: a fixture)
+from tests.legacy.test_import_legacy import (  # noqa: F401  (unchanged_database: a fixture)
     CHINESE,
     ENGLISH,
     refused,

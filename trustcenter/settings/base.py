@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     # Above the wagtail apps: its v3 API schemas must be registered before v3's routers exist.
     "faq",
     "trustcenter.upstream",  # after faq: its patches of the v3 API import v3's routers
+    "trustcenter.legacy",
     "trustcenter.richtext_batch",
     "trustcenter.pagecache",
     "trustcenter.static_export",

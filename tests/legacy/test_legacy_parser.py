@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.legacy import LegacyFileError, parse_legacy_page, split_language_argument
+from trustcenter.legacy.parser import LegacyFileError, parse_legacy_page, split_language_argument
 
 PAGE = """{front_matter}<div id="HeroWrapper"><h3 class="box-title">FAQ</h3></div>
 <div id="BreadcrumbWrapper"><div><a href="../default.html">Trust Center</a> // Questions

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .links import is_allowed_link_url, names_another_host
-from .validation import check_rich_text
+from faq.links import is_allowed_link_url, names_another_host
+from faq.validation import check_rich_text
 
 # A legacy page is ~20 KB; anything this large is not one.
 MAX_FILE_BYTES = 2 * 1024 * 1024

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from faq.importer import ImportRefused, import_legacy_pages
-from faq.legacy import LegacyFileError, read_legacy_page, split_language_argument
-from faq.redirects import LegacyRedirectError, parse_redirect_spec
+from trustcenter.legacy.importer import ImportRefused, import_legacy_pages
+from trustcenter.legacy.parser import LegacyFileError, read_legacy_page, split_language_argument
+from trustcenter.legacy.redirects import LegacyRedirectError, parse_redirect_spec
 
 # Distinct from a crash (1): the input was refused and nothing was written.
 REFUSED = 2

@@ -4,13 +4,13 @@ Editors see and change them under Settings → Redirects. Each redirect points a
 itself (not at its URL), so it follows the page when it is moved or renamed.
 """
 
-from django.conf import settings
 from django.db import transaction
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
-from .legacy import normalize_language
+from .. import languages
+from .parser import normalize_language
 
 # The longest path Wagtail's Redirect.old_path holds.
 MAX_PATH_LENGTH = Redirect._meta.get_field("old_path").max_length
@@ -29,10 +29,10 @@ def parse_redirect_spec(spec):
     if not separator or not language.strip():
         raise LegacyRedirectError(f"{spec!r}: expected LANG=/old/path.html")
     language_code = normalize_language(language) or language.strip()
-    languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-    if language_code not in languages:
+    known = languages.codes()
+    if language_code not in known:
         raise LegacyRedirectError(
-            f"{spec!r}: unknown language {language_code!r} (one of: {', '.join(languages)})"
+            f"{spec!r}: unknown language {language_code!r} (one of: {', '.join(known)})"
         )
     return language_code, normalise_old_path(old_path)
 

@@ -21,14 +21,14 @@ from wagtail_localize.strings import extract_strings
 
 from bs4 import BeautifulSoup
 
-from .blocks import ANSWER_FEATURES
-from .legacy import LegacyPage, clean_legacy_html
-from .models import INTRO_FEATURES, FAQPage
-from .redirects import LegacyRedirectError, set_legacy_redirects
-from .translation.publishing import prefill_translation
-from .validation import describe_validation_error
+from faq.blocks import ANSWER_FEATURES
+from faq.models import INTRO_FEATURES, FAQPage
+from faq.translation.publishing import prefill_translation
+from faq.validation import describe_validation_error
 
-SOURCE_LANGUAGE = "en"
+from .. import languages
+from .parser import LegacyPage, clean_legacy_html
+from .redirects import LegacyRedirectError, set_legacy_redirects
 
 
 class ImportRefused(Exception):
@@ -92,8 +92,8 @@ def import_legacy_pages(
 ):
     """Import legacy pages (at most one per language). Returns an ``ImportReport``.
 
-    ``redirects``: ``(language, old path)`` pairs (see ``faq.redirects``), each made a
-    permanent redirect to the imported page in that language, in the same transaction.
+    ``redirects``: ``(language, old path)`` pairs (see ``trustcenter.legacy.redirects``),
+    each made a permanent redirect to the imported page in that language, in the same transaction.
 
     Raises ``ImportRefused`` before writing anything if the set of files can't be imported.
     With ``dry_run`` everything is done inside a transaction that is then rolled back, and
@@ -111,7 +111,7 @@ def import_legacy_pages(
     for prepared in by_language.values():
         check_page(prepared, slug, published=publish and not dry_run)
 
-    english = by_language.pop(SOURCE_LANGUAGE, None)
+    english = by_language.pop(languages.source_language(), None)
     report = ImportReport()
     with transaction.atomic():
         importer = _Importer(slug, publish and not dry_run, user, report)
@@ -159,12 +159,12 @@ class _Importer:
     # -- the English source page --------------------------------------------------------
 
     def find_source(self):
-        home = _home(SOURCE_LANGUAGE)
+        home = _home(languages.source_language())
         return FAQPage.objects.child_of(home).filter(slug=self.slug).first()
 
     def import_source(self, prepared):
         return self._import_page(
-            prepared, _home(SOURCE_LANGUAGE), adopt=self._untranslated_chinese_page
+            prepared, _home(languages.source_language()), adopt=self._untranslated_chinese_page
         )
 
     def _import_page(self, prepared, home, adopt=None):
@@ -204,7 +204,7 @@ class _Importer:
         return page
 
     def _untranslated_chinese_page(self):
-        for locale in Locale.objects.exclude(language_code=SOURCE_LANGUAGE):
+        for locale in Locale.objects.exclude(language_code=languages.source_language()):
             home = _home(locale.language_code)
             candidate = FAQPage.objects.child_of(home).filter(slug=self.slug).first()
             if candidate and not candidate.get_translations().exists():
@@ -548,5 +548,7 @@ def _differs(page, values):
 
 def _home(language_code):
     """The default site's home page in a language: where FAQ pages are imported."""
-    root = Site.objects.get(is_default_site=True).root_page
-    return root.get_translation(Locale.objects.get(language_code=language_code)).specific
+    home = languages.home_for(Site.objects.get(is_default_site=True).root_page, language_code)
+    if home is None:
+        raise ImportRefused(f"the site has no {language_code} home to import into (run migrate)")
+    return home.specific

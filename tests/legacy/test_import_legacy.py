@@ -397,3 +397,11 @@ def test_hostile_markup_never_reaches_the_database_or_the_page(tmp_path, client)
         "<iframe> element",
     ]:
         assert dropped in report, dropped
+
+
+def test_a_language_without_a_home_is_refused():
+    Page.objects.get(depth=2, locale__language_code="zh-hans").delete()
+    status, message = refused(ENGLISH, CHINESE)
+    assert status == 2
+    assert message == "the site has no zh-hans home to import into (run migrate)"
+    assert not FAQPage.objects.exists()

@@ -4,8 +4,12 @@ from wagtail.contrib.redirects.models import Redirect
 
 import pytest
 
-from faq.redirects import LegacyRedirectError, parse_redirect_spec, set_legacy_redirects
 from tests.factories import make_faq_page, translate
+from trustcenter.legacy.redirects import (
+    LegacyRedirectError,
+    parse_redirect_spec,
+    set_legacy_redirects,
+)
 
 pytestmark = pytest.mark.django_db
 
