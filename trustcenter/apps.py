@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.core import checks
 from django.db.models.signals import post_migrate, pre_save
+from django.utils.translation import gettext_lazy as _
 
 
 class TrustCenterConfig(AppConfig):
     name = "trustcenter"
-    verbose_name = "Trust Center"
+    verbose_name = _("Trust Center")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class PageCacheConfig(AppConfig):
     name = "trustcenter.pagecache"
-    verbose_name = "Full-page cache"
+    label = "pagecache"
+    verbose_name = _("Full-page cache")
 
     def ready(self):
         from . import checks, signals  # noqa: F401 (checks registers itself)

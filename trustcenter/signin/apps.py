@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class SigninConfig(AppConfig):
     name = "trustcenter.signin"
     label = "signin"
-    verbose_name = "Sign-in"
+    verbose_name = _("Sign-in")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
