@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean bench resilience faq-wheel plugin-proof
+.PHONY: install run demo test lint format makemessages clean bench resilience faq-wheel plugin-proof upstream-tests
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -50,6 +50,10 @@ faq-wheel: install
 plugin-proof: install
 	PYTHON=$(BIN)/python .ci/plugin-proof
 
+## wagtail-localize's own tests, with this site's patches of it installed (SQLite): see README.
+upstream-tests: install
+	$(BIN)/python upstream_tests/run.py $(PYTEST_ARGS)
+
 ## The benchmark (not part of test): starts its own services on 127.0.0.1; see docs/performance.md.
 bench: install
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
@@ -75,4 +79,4 @@ makemessages: install
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=faq --ignore=$(VENV)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static dist
+	rm -rf $(VENV) db.sqlite3 media static dist .cache

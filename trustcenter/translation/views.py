@@ -75,14 +75,21 @@ def upload_pofile(request, translation_id):
     )
 
 
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
 def edit_string_translation(request, translation_id, string_segment_id):
     """Replaces wagtail-localize's view of the same URL (the translation editor saving one
-    string): a string the translated page can't hold is a 400 naming why, and not stored."""
+    string; same authentication, and a 403 for a user who may not edit the translation): a
+    string the translated page can't hold is a 400 naming why, and not stored."""
     if request.method != "PUT":
-        return wagtail_localize_edit_string_translation(request, translation_id, string_segment_id)
+        return wagtail_localize_edit_string_translation(
+            request._request, translation_id, string_segment_id
+        )
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
+    # Read before anything parses it: wagtail-localize's view parses it again.
     value = QueryDict(request.body).get("value", "")
     try:
         check_rich_text(value)
@@ -97,7 +104,7 @@ def edit_string_translation(request, translation_id, string_segment_id):
     earlier_problems = translated_page_problems(translation)
     with transaction.atomic():
         response = wagtail_localize_edit_string_translation(
-            request, translation_id, string_segment_id
+            request._request, translation_id, string_segment_id
         )
         problems = new_problems(translation, earlier_problems) if response.status_code < 300 else []
         if problems:
