@@ -1,18 +1,33 @@
 """Every page shows the header and footer from the CMS, in its language (issue 13)."""
 
+import io
+import json
+
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
 
 from wagtail_localize.models import Translation
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.factories import make_faq_page
 from trustcenter.navigation.models import HeaderFooter
-from trustcenter.navigation.setup import ensure_legacy_header_footer
 
 pytestmark = pytest.mark.django_db
 
 MIIT = "https://beian.miit.gov.cn/"
+
+
+def run_setup_demo():
+    out = io.StringIO()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("setup_demo", stdout=out)
+    return out.getvalue()
+
+
 PUBLIC_SECURITY = "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=31011502202224"
 
 
@@ -87,9 +102,32 @@ def test_the_chinese_header_and_footer_are_a_wagtail_localize_translation(faq_pa
     )
 
 
-def test_setup_demo_twice_keeps_what_is_there(legacy_header_footer):
-    assert ensure_legacy_header_footer() == []
+def test_setup_demo_fills_them_once_and_every_menu_link_leads_to_a_page(client, soup):
+    first, second = run_setup_demo(), run_setup_demo()
+
+    assert "Header and footer: the legacy one in en, zh-hans." in first
+    assert "Header and footer: kept as they are." in second
     assert HeaderFooter.objects.count() == 2
+    for language in ("en", "zh-hans"):
+        page = soup(client.get(f"/{language}/faq/"))
+        assert page.select_one(".site-footer-icp a")["href"] == MIIT
+        for link in page.select("header nav.site-menu a"):
+            assert client.get(link["href"]).status_code == 200, link["href"]
+
+
+def test_the_translator_translates_it_in_the_translation_editor(admin_client, faq_pages):
+    chinese = HeaderFooter.objects.get(locale__language_code="zh-hans")
+    url = reverse("wagtailsnippets_navigation_headerfooter:edit", args=[chinese.pk])
+
+    editor = BeautifulSoup(admin_client.get(url).content, "html.parser")
+
+    props = json.loads(editor.select_one(".js-translation-editor")["data-props"])
+    sources = {segment["id"]: segment.get("source") for segment in props["segments"]}
+    translated = {
+        sources[translation["segment_id"]]: translation["data"]
+        for translation in props["initialStringTranslations"]
+    }
+    assert translated["FAQ"] == "常见问题" and translated["Support"] == "支持"
 
 
 def test_a_site_without_a_header_and_footer_still_shows_its_home_link(client, soup):
