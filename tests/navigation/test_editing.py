@@ -6,76 +6,14 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
 
+from tests.navigation.admin_forms import edit_form_data, publish_in_admin
 from trustcenter.navigation.models import HeaderFooter
 
 pytestmark = pytest.mark.django_db
-
-
-def stream(blocks, value_of):
-    data = {
-        str(index): {
-            "type": block.block_type,
-            "id": block.id,
-            "deleted": "",
-            "order": str(index),
-            "value": value_of(block.value),
-        }
-        for index, block in enumerate(blocks)
-    }
-    data["count"] = str(len(blocks))
-    return data
-
-
-def list_items(items, value_of):
-    data = {
-        str(index): {
-            "id": item.id,
-            "deleted": "",
-            "order": str(index),
-            "value": value_of(item.value),
-        }
-        for index, item in enumerate(items.bound_blocks)
-    }
-    data["count"] = str(len(items))
-    return data
-
-
-def link(value):
-    return {"text": value["text"], "url": value["url"]}
-
-
-def edit_form_data(item, **fields):
-    """The snippet's edit form as the browser posts it, with ``fields`` changed."""
-    data = {
-        name: getattr(item, name)
-        for name in (
-            "site_name",
-            "legal_line",
-            "icp_number",
-            "icp_url",
-            "public_security_number",
-            "public_security_url",
-        )
-    }
-    data["menu"] = stream(item.menu, link)
-    data["footer_columns"] = stream(
-        item.footer_columns,
-        lambda column: {"heading": column["heading"], "links": list_items(column["links"], link)},
-    )
-    data.update(fields)
-    return nested_form_data(data)
-
-
-def publish_in_admin(client, item, data):
-    data["action-publish"] = "action-publish"
-    url = reverse("wagtailsnippets_navigation_headerfooter:edit", args=[item.pk])
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(url, data)
 
 
 def test_a_published_change_shows_on_the_next_page_view(client, editor, soup, faq_pages):
@@ -180,3 +118,23 @@ def test_a_deleted_header_and_footer_leaves_the_next_page_view(client, editor, s
 
     # The source language's is shown until the language has its own again.
     assert soup(client.get("/zh-hans/faq/")).select_one(".site-name").get_text() == "Trust Center"
+
+
+def test_a_sync_without_publishing_shows_the_english_one_until_a_translator_publishes(
+    client, soup, faq_pages
+):
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(
+            HeaderFooter.objects.get(locale__language_code="en")
+        )
+    )
+    assert soup(client.get("/zh-hans/faq/")).select_one(".site-name").get_text() == "信任中心"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=False)  # "Sync translated snippets", not ticked
+    page = soup(client.get("/zh-hans/faq/"))
+    assert page.select_one(".site-name").get_text() == "Trust Center"
+    assert page.select_one(".site-footer-icp a")["href"] == "https://beian.miit.gov.cn/"
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    assert soup(client.get("/zh-hans/faq/")).select_one(".site-name").get_text() == "信任中心"

@@ -9,12 +9,15 @@ class NavigationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, post_save
 
         from trustcenter.pagecache.signals import invalidate_pages
 
         from .models import HeaderFooter
 
-        # Publishing and unpublishing already start a new generation (any snippet's signals);
-        # a deleted header and footer must disappear from cached pages too.
-        post_delete.connect(invalidate_pages, sender=HeaderFooter, dispatch_uid="navigation-delete")
+        # Publishing already starts a new generation (any snippet's). Saved or deleted outside
+        # publishing matters too: a sync without publishing makes a translation not live.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate_pages, sender=HeaderFooter, dispatch_uid=f"navigation-{signal}"
+            )
