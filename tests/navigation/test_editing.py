@@ -138,3 +138,15 @@ def test_a_sync_without_publishing_shows_the_english_one_until_a_translator_publ
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=True)
     assert soup(client.get("/zh-hans/faq/")).select_one(".site-name").get_text() == "信任中心"
+
+
+def test_an_unsafe_url_stored_anyway_is_never_rendered(client, soup, faq_pages):
+    english = HeaderFooter.objects.get(locale__language_code="en")
+    english.menu[0].value["url"] = "javascript:alert(1)"
+    english.icp_url = " JAVASCRIPT:alert(1)"
+    english.save()  # not through a form: nothing checks it
+
+    page = soup(client.get("/en/faq/"))
+    assert page.select_one("nav.site-menu li span").get_text() == "Home"
+    assert page.select_one(".site-footer-icp").get_text(strip=True) == "沪ICP备13015306号-36"
+    assert "javascript" not in str(page).lower()

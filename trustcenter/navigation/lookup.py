@@ -1,9 +1,9 @@
 """What the header and footer show in a language, as plain data remembered per generation.
 
 One query when the page-cache generation is new (the language's live header and footer, or the
-source language's if it has none), none after: publishing one starts a new generation. Plain
-data, so the 500 page can show it without the database, and refused link URLs (``faq.links``,
-which a translator's override or an import could still bring) already dropped.
+source language's if it has none), none after: saving or publishing one starts a new
+generation. Plain data, so the 500 page can show it without the database, with any link URL
+``faq.links`` refuses already dropped (the forms refuse them; this is for one stored anyway).
 """
 
 import logging
