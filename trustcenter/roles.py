@@ -18,10 +18,20 @@ EDITORS = "Trust Center editors"
 # (app label, model, codename): the model permissions each role needs.
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
 SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
+# The header and footer snippet, edited (editors) or translated (translators) in the role's own
+# language only (``may_edit_in`` and trustcenter/navigation/wagtail_hooks.py).
+CHANGE_HEADER_FOOTER = ("navigation", "headerfooter", "change_headerfooter")
+PUBLISH_HEADER_FOOTER = ("navigation", "headerfooter", "publish_headerfooter")
 # Editors start translations and sync them after changing a page in the source language.
-EDITOR_MODEL_PERMISSIONS = [ACCESS_ADMIN, SUBMIT_TRANSLATION]
+EDITOR_MODEL_PERMISSIONS = [
+    ACCESS_ADMIN,
+    SUBMIT_TRANSLATION,
+    ("navigation", "headerfooter", "add_headerfooter"),
+    CHANGE_HEADER_FOOTER,
+    PUBLISH_HEADER_FOOTER,
+]
 # Translators work in the translation editor of pages that already exist in their language.
-TRANSLATOR_MODEL_PERMISSIONS = [ACCESS_ADMIN]
+TRANSLATOR_MODEL_PERMISSIONS = [ACCESS_ADMIN, CHANGE_HEADER_FOOTER, PUBLISH_HEADER_FOOTER]
 # Editors choose and upload hero images and linked documents (root collection).
 COLLECTION_PERMISSIONS = {
     EDITORS: [
@@ -54,6 +64,18 @@ def _roles():
             TRANSLATOR_PAGE_PERMISSIONS,
         )
     return roles
+
+
+def may_edit_in(user, language_code):
+    """Whether ``user``'s roles cover content in ``language_code`` (superusers: every language).
+
+    For what model permissions can't say per language, such as a snippet's (pages have their
+    page permissions on each language's home instead).
+    """
+    if user.is_superuser:
+        return True
+    groups = set(user.groups.values_list("name", flat=True))
+    return any(role in groups and code == language_code for role, (code, _, _) in _roles().items())
 
 
 def _permission(apps, app_label, model, codename):

@@ -1,7 +1,9 @@
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponseServerError
 from django.template import loader
+from django.utils.translation import get_language
 
+from .navigation.lookup import navigation_if_available
 from .sitemaps import TranslatedSitemap
 
 
@@ -12,7 +14,9 @@ def sitemap(request):
 def server_error(request):
     """The 500 page in the visitor's language, in the site's layout.
 
-    Rendered without the request's context processors and without touching the
-    database: whatever failed may be the database.
+    Rendered without the request's context processors and without page lookups: whatever
+    failed may be the database. The header and footer are shown if they can be had without an
+    error (remembered from an earlier page, or one guarded query).
     """
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    context = {"error_page": True, "navigation": navigation_if_available(get_language())}
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

@@ -4,6 +4,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import WIDTHS
 from tests.factories import faq_items, make_faq_page, translate
+from trustcenter.navigation.setup import ensure_legacy_header_footer
 
 # serialized_rollback: the flush after each test restores the migrated site (root, homes)
 # instead of re-running post_migrate on an empty tree.
@@ -42,6 +43,7 @@ def faq():
         strings[f"Question {index}?"] = f"问题 {index}？"
         strings[f"Answer {index}, <b>in bold</b>."] = f"回答 {index}，<b>粗体</b>。"
     translate(english, strings=strings)
+    ensure_legacy_header_footer()  # the pages' header and footer, as setup_demo fills them
     return english
 
 
@@ -153,6 +155,7 @@ def test_no_accessibility_violations_and_no_sideways_scrolling(open_page, faq, w
         page = open_page(path, width=width)
         if page.locator(".content-faq-toggle").count():
             toggle(page, 1).click()  # check an open answer too
+        assert page.locator("footer .site-footer-icp").count() == 1  # audited with the footer
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert results.violations_count == 0, f"{path} at {width}px:\n{results.generate_report()}"
         overflow = page.evaluate("document.documentElement.scrollWidth")

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "trustcenter.pagecache",
     "trustcenter.static_export",
     "trustcenter.signin",
+    "trustcenter.navigation",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",

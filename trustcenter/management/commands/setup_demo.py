@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from trustcenter.navigation.setup import ensure_legacy_header_footer
+
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 LEGACY_PAGES = [
     f"en={DEMO_DIR / 'legacy-faq-en.txt'}",
@@ -22,7 +24,10 @@ LEGACY_ADDRESSES = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (the legacy FAQ pages, both languages) and print an admin login."
+    help = (
+        "Load the demo content (the legacy FAQ pages and header and footer, both languages) and "
+        "print an admin login."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
@@ -30,6 +35,12 @@ class Command(BaseCommand):
     def handle(self, *args, username, **options):
         redirects = [f"--redirect-from={address}" for address in LEGACY_ADDRESSES]
         call_command("import_legacy_faq", *LEGACY_PAGES, *redirects, stdout=self.stdout)
+        filled = ensure_legacy_header_footer()
+        self.stdout.write(
+            f"Header and footer: the legacy one in {', '.join(filled)}."
+            if filled
+            else "Header and footer: kept as they are."
+        )
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
         with transaction.atomic():
             user, _ = get_user_model().objects.get_or_create(
