@@ -70,3 +70,28 @@ def translate(page, language_code="zh-hans", strings=None, publish=True):
     with TestCase.captureOnCommitCallbacks(execute=True):
         translation.save_target(publish=publish)
     return translation.get_target_instance().specific
+
+
+def faq_items_linking_to(count, targets):
+    """FAQ items whose answers link to two of ``targets`` (pages, by id, as editors' links do),
+    in turn, and out to the web, with a list: the shapes legacy answers have."""
+    items = faq_items(count)
+    for index, item in enumerate(items):
+        first, second = targets[index % len(targets)], targets[(index + 1) % len(targets)]
+        item["value"]["answer"] = (
+            f'<p>See <a linktype="page" id="{first.pk}">this</a> '
+            f'and <a linktype="page" id="{second.pk}">that</a>, '
+            f'or <a href="https://example.com/{index}">the terms</a>.</p>'
+            f"<ul><li>First {index}</li><li>Second {index}</li></ul>"
+        )
+    return items
+
+
+def edit_first_answer(page, answer):
+    """Publish ``page`` with its first answer replaced by ``answer`` (HTML)."""
+    page = FAQPage.objects.get(pk=page.pk)
+    data = [dict(item) for item in page.faqs.raw_data]
+    data[0] = {**data[0], "value": {**data[0]["value"], "answer": answer}}
+    page.faqs = data
+    page.save_revision().publish()
+    return page

@@ -1,13 +1,15 @@
-"""Rendering a page the full-page cache does not hold: a few queries, however long the page."""
+"""Routing a page the full-page cache does not hold: the remembered route follows a new slug,
+an unpublished page and a new view restriction.
+
+What routing costs: tests/trustcenter/test_long_pages.py.
+"""
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from faq.models import FAQPage
-from tests.client_helpers import queries_to_get
 from tests.factories import make_faq_page
-from tests.richtext_batch.test_page_links import linked_items
 from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
@@ -16,20 +18,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def render_every_time(settings):
     settings.PAGE_CACHE_ENABLED = False
-
-
-@pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_an_uncached_page_with_linked_answers_costs_six_queries_at_most(client, language):
-    targets = [make_faq_page(questions=1, slug=f"target-{n}") for n in range(2)]
-    short = make_faq_page(questions=linked_items(15, targets), slug="short")
-    long = make_faq_page(questions=linked_items(500, targets), slug="long")
-    if language != "en":
-        for page in (*targets, short, long):
-            translate_fully(page)
-    client.get(f"/{language}/short/"), client.get(f"/{language}/long/")  # routes remembered
-    fifteen = queries_to_get(client, f"/{language}/short/")
-    assert fifteen <= 6
-    assert queries_to_get(client, f"/{language}/long/") == fifteen
 
 
 def test_a_new_slug_moves_the_route(client):
