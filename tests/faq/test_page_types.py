@@ -6,17 +6,20 @@ from trustcenter.models import TrustCenterHomePage
 
 
 class PageTypeRulesTest(WagtailPageTestCase):
-    def test_faq_pages_live_only_under_the_trust_center_home(self):
-        self.assertAllowedParentPageTypes(FAQPage, {TrustCenterHomePage})
-        self.assertCanCreateAt(TrustCenterHomePage, FAQPage)
-        self.assertCanNotCreateAt(Page, FAQPage)
+    def test_the_admin_adds_only_faq_pages_under_a_home_and_nothing_under_them(self):
+        from django.contrib.auth import get_user_model
 
-    def test_faq_pages_have_no_children(self):
-        self.assertAllowedSubpageTypes(FAQPage, set())
+        from tests.factories import make_faq_page
 
-    def test_home_takes_only_faq_pages(self):
-        self.assertAllowedSubpageTypes(TrustCenterHomePage, {FAQPage})
-        self.assertAllowedParentPageTypes(TrustCenterHomePage, {Page})
+        user = get_user_model().objects.create_superuser("admin", "a@example.com", "pw")
+        self.client.force_login(user)
+        english_home = TrustCenterHomePage.objects.get(locale__language_code="en")
+        response = self.client.get(f"/admin/pages/{english_home.pk}/add_subpage/")
+        # One page type allowed: Wagtail goes straight to its form.
+        self.assertRedirects(response, f"/admin/pages/add/faq/faqpage/{english_home.pk}/")
+        faq = make_faq_page()
+        response = self.client.get(f"/admin/pages/{faq.pk}/add_subpage/", follow=True)
+        self.assertContains(response, "Sorry, you do not have permission to access this area.")
 
     def test_admin_offers_faq_page_under_home_only(self):
         from django.contrib.auth import get_user_model
