@@ -35,11 +35,18 @@ $(CHROMIUM_PATH):
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
 
+# One pytest-xdist worker per CPU; a module's (or class's) tests stay together, so a fixture it
+# builds once is built once. Then the tests that commit (marked serial), in one process.
+# PYTEST_WORKERS=0 runs the first part in one process too. Exit status 5 is "none selected".
+PYTEST_WORKERS ?= auto
+
 ## Lint, then run the whole test suite (DATABASE_URL picks the database; SQLite by default):
 ## the site's, then the FAQ plugin's own, in its test project without the site (faq/README.md).
 test: install lint $(CHROMIUM_PATH)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=trustcenter.settings.test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope -m "not serial" $(PYTEST_ARGS) \
+		|| [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -m serial $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(BIN)/python -m pytest faq/tests --ds=faq.test.settings
 
 ## The FAQ plugin alone as a wheel (packaging/wagtail-faq), in dist/.

@@ -7,6 +7,20 @@ import pytest
 from bs4 import BeautifulSoup
 
 
+def pytest_collection_modifyitems(items):
+    """Mark ``serial`` the tests that commit to the database (transactional and browser tests):
+    their flush empties the database, which pytest-django keeps harmless by running them last,
+    and which pytest-xdist, handing out modules as workers free up, would not. ``make test``
+    runs the others in parallel, then these in one process."""
+    for item in items:
+        database = item.get_closest_marker("django_db")
+        commits = database is not None and (
+            database.kwargs.get("transaction") or database.kwargs.get("serialized_rollback")
+        )
+        if commits or {"transactional_db", "live_server"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.serial)
+
+
 @pytest.fixture(autouse=True)
 def empty_caches():
     """Every test meets the caches production runs (the page cache is on), empty.

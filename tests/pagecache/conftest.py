@@ -1,3 +1,4 @@
+import os
 import shutil
 import signal
 import socket
@@ -17,7 +18,9 @@ def editor(admin_user):
     return browser
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# A Redis database per pytest-xdist worker (gw0 → 15, gw1 → 14...): a test may flush its own.
+WORKER_NUMBER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+REDIS_URL = f"redis://127.0.0.1:6379/{15 - WORKER_NUMBER}"
 REDIS_KEY_PREFIX = "trustcenter-tests"
 
 
