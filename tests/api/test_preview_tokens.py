@@ -11,7 +11,7 @@ from django.urls import reverse
 import pytest
 
 from tests.admin_flows import editor, translator
-from tests.factories import home, make_faq_page
+from tests.factories import home, make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,25 @@ def test_only_those_who_may_edit_a_page_get_its_token(client, django_user_model,
     )
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[home("zh-hans").pk]))
     assert reverse("trustcenter_preview_token", args=[page.pk]) not in edit.content.decode()
+
+
+def test_a_translator_previews_the_chinese_draft_until_deactivated(client, django_user_model, api):
+    chinese = translate(make_faq_page(), strings={"Frequently Asked Questions": "常见问题"})
+    chinese.title = "常见问题（草稿）"
+    chinese.save_revision()
+    user = translator(django_user_model)
+    client.force_login(user)
+    token = token_from_admin(client, chinese)
+
+    response = api("get", f"/api/v3/pages/{chinese.pk}/?preview_token={token}")
+    assert response.status_code == 200
+    assert (response.json()["title"], response.json()["meta"]["locale"]) == (
+        "常见问题（草稿）",
+        "zh-hans",
+    )
+
+    user.is_active = False
+    user.save()
+    response = api("get", f"/api/v3/pages/{chinese.pk}/?preview_token={token}")
+    assert response.status_code == 403
+    assert "may no longer edit this page" in response.json()["detail"]
