@@ -123,7 +123,12 @@ def changed_fields(before, after):
 
 def on_published(sender, instance, revision, **kwargs):
     before = previously_live_content(instance, revision)
-    old_path = public_path(instance, before["url_path"]) if before else None
+    old_path = None
+    if before:
+        # Where it was live: under its parent now (a move since changed no revision), at its
+        # slug then.
+        parent_path = instance.url_path.removesuffix(f"{instance.slug}/")
+        old_path = public_path(instance, f"{parent_path}{before['slug']}/")
     record(
         Event.PUBLISHED,
         instance,
