@@ -53,7 +53,7 @@ def test_the_delivery_log_shows_each_delivery_but_not_the_secret(
     assert "Add webhook delivery" not in html
     inspect = admin_client.get(reverse("webhookdelivery:inspect", args=[delivery.pk]))
     html = unescape(inspect.content.decode())
-    assert "ConnectionError: could not reach http://127.0.0.1/hooks/" in html
+    assert "ConnectionError: could not reach http://127.0.0.1:9/hooks/" in html
     assert f'"id":{page.pk}' in html  # the body sent
     assert endpoint.secret not in html
 

@@ -155,7 +155,9 @@ def test_an_endpoint_that_is_down_gets_the_same_event_once_it_is_back(
 
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.status_code) == ("retrying", 1, None)
-    assert delivery.last_error == "ConnectionError: could not reach http://127.0.0.1/hooks/"
+    assert delivery.last_error == (
+        f"ConnectionError: could not reach http://127.0.0.1:{port}/hooks/"
+    )
     # The first retry waits WEBHOOK_RETRY_SECONDS (30).
     assert started + timedelta(seconds=29) < delivery.next_attempt_at
     assert delivery.next_attempt_at < timezone.now() + timedelta(seconds=31)

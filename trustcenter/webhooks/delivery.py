@@ -28,7 +28,8 @@ def retry_delay(attempts):
 def safe_url(url):
     """``url`` without a password or query, which may hold a credential: fit for a log."""
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.hostname or "", parts.path, "", ""))
+    host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname or ""
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def post(delivery):

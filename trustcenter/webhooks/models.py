@@ -2,6 +2,7 @@ import secrets
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,7 +22,7 @@ class EventsField(models.JSONField):
             choices=Event.choices,
             widget=forms.CheckboxSelectMultiple,
             required=False,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
         )
 
