@@ -1,7 +1,8 @@
 """Every response carries an enforcing Content-Security-Policy (issue 11.6).
 
 Public pages and the APIs get the strict policy: no inline script but one, allowed by its hash
-(faq.early_script), and no nonce, so a page replayed by the page cache stays valid. The admin gets the looser policy its templates need.
+(faq.early_script), and no nonce, so a page replayed by the page cache stays valid. The admin
+gets the looser policy its templates need.
 The browser test (tests/browser/test_content_security_policy.py) shows both hold in Chromium.
 """
 
