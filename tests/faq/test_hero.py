@@ -51,3 +51,9 @@ def test_without_an_image_the_hero_is_its_title_alone(client, soup):
     assert hero.select_one("h3.box-title[aria-level='1']").get_text(strip=True) == (
         "Frequently Asked Questions"
     )
+
+
+def test_without_alt_text_the_image_is_decoration_not_its_library_title(client, soup, hero_image):
+    make_faq_page(hero_image=hero_image, hero_image_alt="")
+    img = soup(client.get("/en/faq/")).select_one("#HeroWrapper img")
+    assert img["alt"] == ""
