@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from faq.early_script import CSP_SOURCE as EARLY_SCRIPT_CSP_SOURCE
 from trustcenter.pagecache.environment import backends_from_environment
 from trustcenter.translation.machine import machine_translator_from_env
 
@@ -246,7 +247,8 @@ def content_security_policies(image_origins, admin_fetch_origins):
     }
     site = {
         **shared,
-        "script-src": [SELF],
+        # The one inline script, by its hash (faq.early_script).
+        "script-src": [SELF, EARLY_SCRIPT_CSP_SOURCE],
         "style-src": [SELF],
         "img-src": [SELF, *image_origins],
         "frame-ancestors": [NONE],
