@@ -109,3 +109,17 @@ def test_uploaded_images_and_the_favicon_are_exported(client, site_content, tmp_
             assert response.read() == file.read()
     with urllib.request.urlopen(f"{base}/favicon.ico") as response:
         assert response.read() == b"".join(client.get("/favicon.ico").streaming_content)
+
+
+def test_a_404_page_per_language(site_content, tmp_path):
+    outdir = tmp_path / "site"
+    call_command("export_static", str(outdir))
+    headings = {
+        path: BeautifulSoup((outdir / path).read_bytes(), "html.parser").h1.get_text(strip=True)
+        for path in ("404.html", "en/404.html", "zh-hans/404.html")
+    }
+    assert headings == {
+        "404.html": "Page not found",
+        "en/404.html": "Page not found",
+        "zh-hans/404.html": "找不到页面",
+    }
