@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean bench resilience faq-wheel plugin-proof upstream-tests
+.PHONY: install run demo test lint format makemessages clean bench resilience audit screenshots cjk-font faq-wheel plugin-proof upstream-tests
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -72,6 +72,23 @@ bench: install
 resilience: install
 	@command -v redis-server >/dev/null || { echo "The resilience run needs redis-server: install it"; exit 1; }
 	$(BIN)/python bench/resilience.py $(BENCH_ARGS)
+
+## Lighthouse on the demo site, mobile and desktop, into docs/audit.md; then the legacy and new
+## screenshots into docs/screenshots/ (not part of test). Lighthouse comes from npm (audit/) and
+## runs Debian's Chromium: nothing downloads a browser.
+audit: install $(CHROMIUM_PATH) cjk-font
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$(CHROMIUM_PATH) $(BIN)/python audit/run.py $(AUDIT_ARGS)
+
+## Only the legacy and new screenshots (docs/screenshots/).
+screenshots: install $(CHROMIUM_PATH) cjk-font
+	CHROME_PATH=$(CHROMIUM_PATH) $(BIN)/python audit/screenshots.py
+
+# Chinese pages drawn in boxes are no screenshots: Debian's Noto CJK fonts, if none is installed.
+cjk-font:
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+		command -v apt-get >/dev/null || { echo "Install a CJK font (fonts-noto-cjk)"; exit 1; }; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends fonts-noto-cjk fontconfig; }
 
 lint: install
 	$(BIN)/ruff format --check .

@@ -24,7 +24,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import urlopen
+from urllib.request import Request, urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -222,7 +222,7 @@ class Bench:
     # Measurements -----------------------------------------------------------------------
 
     def _load_tests(self):
-        from bench.editorial import query_counts, targets
+        from bench.editorial import BROTLI_CLIENT, query_counts, targets
 
         paths = targets()
         counts = query_counts(paths)
@@ -233,6 +233,9 @@ class Bench:
             ("static export, nginx (ceiling)", static + paths["page"], 0),
             ("cached page (15 q.), en", cached + paths["page"], counts["cached"]),
             ("cached page (15 q.), zh-hans", cached + paths["page_zh"], counts["cached_zh"]),
+            # A browser's request: the stored brotli bytes, sent as they are.
+            ("cached page (15 q.), en, brotli", cached + paths["page"], counts["cached_br"],
+             {"Accept-Encoding": BROTLI_CLIENT}),
             ("uncached page (15 q.), en", uncached + paths["page"], counts["uncached"]),
             ("uncached page (15 q.), zh-hans", uncached + paths["page_zh"], counts["uncached_zh"]),
             ("uncached page (500 q.), zh-hans", uncached + paths["long_zh"], counts["long_zh"]),
@@ -241,22 +244,28 @@ class Bench:
             ("API detail (15 q.)", uncached + paths["api"], counts["api"]),
             ("search", uncached + paths["search"], counts["search"]),
         ]  # fmt: skip
-        for label, url, queries in rows:
-            self._check_ok(url)
-            self.rows.append((label, *self._wrk(url), queries))
+        for label, url, queries, *headers in rows:
+            headers = headers[0] if headers else {}
+            self._check_ok(url, headers)
+            self.rows.append((label, *self._wrk(url, headers), queries))
 
-    def _check_ok(self, url):
-        with urlopen(url) as response:
+    def _check_ok(self, url, headers):
+        with urlopen(Request(url, headers=headers)) as response:
             if response.status != 200:
                 raise BenchError(f"{url} answered {response.status}")
+            if "Accept-Encoding" in headers and not response.headers.get("Content-Encoding"):
+                raise BenchError(f"{url} answered uncompressed to {headers['Accept-Encoding']}")
 
-    def _wrk(self, url):
+    def _wrk(self, url, headers):
+        options = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
         # Unrecorded warm-up: every worker loads its code and templates, and fills its caches.
-        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d5s", url], capture_output=True)
+        subprocess.run(
+            ["wrk", "-t2", f"-c{CONNECTIONS}", "-d5s", *options, url], capture_output=True
+        )
         # A generous timeout: a slow view is measured, not dropped as a socket error.
         result = subprocess.run(
             ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{self.args.duration}s", "--timeout", "30s",
-             "--latency", url],
+             "--latency", *options, url],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         output = result.stdout

@@ -1,11 +1,16 @@
 """Builders for test content, going through the same APIs editors and translators use."""
 
+import io
 import uuid
 
+from django.core.files.images import ImageFile
 from django.test import TestCase
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from PIL import Image as PILImage
 
 from faq.models import FAQPage
 from trustcenter.models import TrustCenterHomePage
@@ -95,3 +100,10 @@ def edit_first_answer(page, answer):
     page.faqs = data
     page.save_revision().publish()
     return page
+
+
+def upload_image(name="hero.jpg"):
+    """An image as an editor uploads it, through Wagtail's image model."""
+    data = io.BytesIO()
+    PILImage.new("RGB", (1300, 352), (40, 90, 160)).save(data, "JPEG")
+    return get_image_model().objects.create(title=name, file=ImageFile(data, name=name))

@@ -10,7 +10,7 @@ from wagtail.contrib.redirects.models import Redirect
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import make_faq_page
+from tests.factories import make_faq_page, upload_image
 from tests.translations import translate_fully
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,31 @@ def test_a_failed_export_leaves_the_previous_one_untouched(site_content, tmp_pat
         call_command("export_static", str(outdir))
     assert (outdir / "en" / "faq" / "index.html").exists()
     assert [path.name for path in tmp_path.iterdir()] == ["site"]  # nothing half-written
+
+
+def test_uploaded_images_and_the_favicon_are_exported(client, site_content, tmp_path, served):
+    image = upload_image()
+    rendition = image.get_rendition("fill-800x400|format-webp")
+    outdir = tmp_path / "site"
+    call_command("export_static", str(outdir))
+    base = served(outdir)
+    for url, file in ((image.file.url, image.file), (rendition.url, rendition.file)):
+        file.open("rb")
+        with urllib.request.urlopen(base + url) as response:
+            assert response.read() == file.read()
+    with urllib.request.urlopen(f"{base}/favicon.ico") as response:
+        assert response.read() == b"".join(client.get("/favicon.ico").streaming_content)
+
+
+def test_a_404_page_per_language(site_content, tmp_path):
+    outdir = tmp_path / "site"
+    call_command("export_static", str(outdir))
+    headings = {
+        path: BeautifulSoup((outdir / path).read_bytes(), "html.parser").h1.get_text(strip=True)
+        for path in ("404.html", "en/404.html", "zh-hans/404.html")
+    }
+    assert headings == {
+        "404.html": "Page not found",
+        "en/404.html": "Page not found",
+        "zh-hans/404.html": "找不到页面",
+    }

@@ -8,7 +8,8 @@ it says ``Cache-Control: private, no-store`` and ``Vary: Authorization, Cookie``
 proxy keeps it either. The admin and its previews are never cached. A response is stored only
 if nothing in it belongs to one visitor: a 200, no cookie set, not marked private or
 uncacheable, varying on nothing but the visitor's language (which is part of the key), and the
-view read every query parameter it was sent (``query.py``).
+view read every query parameter it was sent (``query.py``). Stored pages are kept in every
+encoding a client may accept (``compression.py``), so a hit sends brotli or gzip as it is.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ from django.utils.translation import get_language_from_request
 
 from trustcenter.api.preview_tokens import is_preview
 
+from .compression import accepted_encoding, encode, is_compressible, mark_varying, send_encoded
 from .generation import current_generation, page_cache, reading
 from .query import has_unread_parameters, track_query_reads
 
@@ -49,7 +51,7 @@ class FullPageCacheMiddleware:
         if has_credentials(request):
             return self._never_shared(self.get_response(request))
         if not settings.PAGE_CACHE_ENABLED or not self._may_use_cache(request):
-            return self.get_response(request)
+            return self._compressed(request, self.get_response(request))
 
         cache = page_cache()
         track_query_reads(request)
@@ -59,16 +61,35 @@ class FullPageCacheMiddleware:
             key = self._key(request, current_generation())
             stored = cache.get(key)
             if stored is not None:
-                return self._rebuild(stored)
+                return self._rebuild(stored, accepted_encoding(request))
             response = self.get_response(request)
         if self._may_store(response) and not has_unread_parameters(request):
             self._set_public_cache_control(response)
-            cache.set(key, self._freeze(response), settings.PAGE_CACHE_TIMEOUT)
+            stored = self._freeze(response)
+            cache.set(key, stored, settings.PAGE_CACHE_TIMEOUT)
             response[CACHE_HEADER] = "miss"
-        return response
+            encoding = accepted_encoding(request)
+            return send_encoded(response, encoding, stored["encoded"].get(encoding))
+        return self._compressed(request, response)
 
     def _may_use_cache(self, request):
         return request.method == "GET" and not request.path.startswith(self.never_cached_prefixes)
+
+    def _compressed(self, request, response):
+        """An anonymous response the cache does not keep, compressed if it could be shared: a
+        GET outside the admin that sets no cookie and is not private (no secret in it)."""
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path.startswith(self.never_cached_prefixes)
+            or not self._is_shareable(response)
+            or not is_compressible(response)
+        ):
+            return response
+        mark_varying(response)
+        encoding = accepted_encoding(request)
+        if encoding is None:
+            return response
+        return send_encoded(response, encoding, encode(response.content, [encoding])[encoding])
 
     @staticmethod
     def _never_shared(response):
@@ -79,13 +100,19 @@ class FullPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _may_store(response):
+    def _is_shareable(response):
         cache_control = response.get("Cache-Control", "")
         return (
-            response.status_code == 200
-            and not response.streaming
+            not response.streaming
             and not response.cookies
             and not any(directive in cache_control for directive in _UNCACHEABLE_DIRECTIVES)
+        )
+
+    @classmethod
+    def _may_store(cls, response):
+        return (
+            response.status_code == 200
+            and cls._is_shareable(response)
             and set(cc_delim_re.split(response.get("Vary", "").lower())) - {""} <= _VARY_ALLOWED
         )
 
@@ -111,16 +138,21 @@ class FullPageCacheMiddleware:
 
     @staticmethod
     def _freeze(response):
+        compressible = is_compressible(response)
+        if compressible:
+            mark_varying(response)
         return {
             "status": response.status_code,
             "headers": [(k, v) for k, v in response.items() if k != CACHE_HEADER],
             "content": response.content,
+            "encoded": encode(response.content) if compressible else {},
         }
 
     @staticmethod
-    def _rebuild(stored):
+    def _rebuild(stored, encoding):
         response = HttpResponse(stored["content"], status=stored["status"])
         for name, value in stored["headers"]:
             response[name] = value
         response[CACHE_HEADER] = "hit"
-        return response
+        # Entries stored before compression have no "encoded": they are sent as they are.
+        return send_encoded(response, encoding, stored.get("encoded", {}).get(encoding))

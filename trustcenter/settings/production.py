@@ -50,7 +50,9 @@ else:
 # Static files straight from the app servers, compressed and with far-future cache headers.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # On one machine, media are served by the app (trustcenter/media.py), cached for a year:
+    # every upload gets a name never used before.
+    "default": {"BACKEND": "trustcenter.media.UniquelyNamedStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Media on Azure Blob Storage when an account is configured, so every app server sees them.

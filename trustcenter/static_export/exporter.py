@@ -2,7 +2,9 @@
 
 Every live, public page of the default site in every language is rendered exactly as an
 anonymous visitor receives it and written to ``<path>/index.html``; static files, media, the
-sitemap and a 404 page go beside them, and Wagtail's redirects become an nginx ``map`` include.
+sitemap, the favicon and a 404 page per language (``<language>/404.html``, the source
+language's also at the root) go beside them, and Wagtail's redirects become an nginx ``map``
+include.
 """
 
 import os
@@ -80,9 +82,18 @@ def _write_site(site, out):
     sitemap = client.get("/sitemap.xml")
     if sitemap.status_code == 200:
         (out / "sitemap.xml").write_bytes(sitemap.content)
-    not_found = client.get(NOT_FOUND_PROBE.format(language=languages.source_language()))
-    if not_found.status_code == 404:
-        (out / "404.html").write_bytes(not_found.content)
+    favicon = client.get("/favicon.ico")
+    if favicon.status_code == 200:
+        (out / "favicon.ico").write_bytes(b"".join(favicon.streaming_content))
+    # A 404 in each language under its prefix (the URL's language decides, as on the site), and
+    # the source language's at the root for every other address.
+    for language in languages.codes():
+        not_found = client.get(NOT_FOUND_PROBE.format(language=language))
+        if not_found.status_code == 404:
+            (out / language).mkdir(exist_ok=True)
+            (out / language / "404.html").write_bytes(not_found.content)
+            if language == languages.source_language():
+                (out / "404.html").write_bytes(not_found.content)
     return {
         "pages": pages,
         "static": static,
