@@ -117,14 +117,24 @@ def parse_legacy_page(text, path, language=None):
         check_rich_text(html)
     except ValueError as error:
         raise LegacyFileError(path, str(error)) from error
-    soup = BeautifulSoup(html, "html.parser")
+    # html5lib builds the tree a browser builds (an unclosed <p> closed at the next block, a
+    # <label> in an open paragraph kept there): what the legacy site's visitors saw.
+    soup = BeautifulSoup(html, "html5lib")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()  # the legacy sidebar lives in a comment: visitors never saw it
 
     content = soup.find(id="ContentWrapper")
-    items = [_read_item(block) for block in soup.select(".content-faq")] if content else []
+    if content is None:
+        intro_html, items = "", []
+    elif content.select_one(".content-faq"):
+        intro_html, items = _read_wrapped(content)
+    else:
+        intro_html, items = _read_flat(content)
     if not items:
-        raise LegacyFileError(path, "no FAQ items (no .content-faq inside #ContentWrapper)")
+        raise LegacyFileError(
+            path,
+            "no FAQ items (no .content-faq and no <label> questions inside #ContentWrapper)",
+        )
     if any(not item.question for item in items):
         position = next(i for i, item in enumerate(items, start=1) if not item.question)
         raise LegacyFileError(path, f"FAQ item {position} has no question")
@@ -142,7 +152,7 @@ def parse_legacy_page(text, path, language=None):
         hero_title=hero_title,
         hero_image_path=image["data-src"].strip() if image else "",
         hero_image_alt=picture["data-alt"].strip() if picture else "",
-        intro_html=_intro_html(content),
+        intro_html=intro_html,
         items=items,
     )
 
@@ -160,7 +170,20 @@ def _language_from_front_matter(front_matter):
 
 
 def _text(element):
-    return " ".join(element.get_text(" ").split()) if element else ""
+    """The text a visitor sees: not that of scripts and styles."""
+    if element is None:
+        return ""
+    strings = [string for string in element.find_all(string=True) if not _in_code(string, element)]
+    return " ".join(" ".join(strings).split())
+
+
+def _in_code(string, element):
+    for parent in string.parents:
+        if parent is element:
+            return False
+        if parent.name in EXECUTABLE_ELEMENTS:
+            return True
+    return False
 
 
 def _breadcrumb_title(soup):
@@ -176,26 +199,42 @@ def _breadcrumb_title(soup):
     return " ".join(loose_text.rsplit("//", 1)[-1].split())
 
 
-def _intro_html(content):
-    if content is None:
-        return ""
-    paragraphs = [
-        paragraph
+def _question(element):
+    """(question, typed number) of a question element: the number is presentation."""
+    question = _text(element)
+    match = QUESTION_NUMBER.match(question)
+    if match:
+        return question[match.end() :].strip(), match.group("number")
+    return question, ""
+
+
+# -- the wrapped shape: one div.content-faq per question ------------------------------
+
+
+def _read_wrapped(content):
+    intro = "".join(
+        str(paragraph)
         for paragraph in content.find_all("p")
         if paragraph.find_parent(class_="content-faq") is None
-    ]
-    return "".join(str(paragraph) for paragraph in paragraphs)
+    )
+    blocks = content.select(".content-faq")
+    items = []
+    # Last first: an item nested in the previous one (its </div> typed as <div>) is taken
+    # out of it before that one is read, so it is read once, as an item of its own.
+    for block in reversed(blocks):
+        block.extract()
+        items.append(_read_item(block))
+    return intro, items[::-1]
 
 
 def _read_item(block):
     answer = block.select_one(".content-faq-footer")
-    question_element = block.find("label") or _first_child_outside(block, answer)
-    question = _text(question_element)
-    number = ""
-    match = QUESTION_NUMBER.match(question)
-    if match:
-        number, question = match.group("number"), question[match.end() :].strip()
-    answer_html = answer.decode_contents() if answer else ""
+    question_element = next(
+        (label for label in block.find_all("label") if answer not in label.parents),
+        None,
+    ) or _first_child_outside(block, answer)
+    question, number = _question(question_element)
+    answer_html = _blocks_html(list(answer.children)) if answer else ""
     return LegacyItem(question=question, answer_html=answer_html, number=number)
 
 
@@ -204,6 +243,131 @@ def _first_child_outside(block, answer):
         if isinstance(child, Tag) and child is not answer:
             return child
     return None
+
+
+# -- the flat shape (oldest): <label> questions in the content column -----------------
+
+
+def _read_flat(content):
+    """Questions are bare <label>s in the content column, each answered by what follows it
+    up to the next one. A <label> typed after an unclosed <p> is inside that paragraph
+    (as a browser builds it): it is moved out, with what follows it, before reading."""
+    questions = [label for label in content.find_all("label") if _is_flat_question(label)]
+    if not questions:
+        return "", []
+    first = questions[0]
+    column = first.parent.parent if first.parent.name == "p" else first.parent
+    questions = [
+        label
+        for label in questions
+        if label.parent is column or (label.parent.name == "p" and label.parent.parent is column)
+    ]
+    for label in questions:
+        if label.parent is not column:
+            _move_after_paragraph(label)
+    question_ids = {id(label) for label in questions}
+    intro_nodes, items = [], []
+    for node in list(column.children):
+        if id(node) in question_ids:
+            items.append((node, []))
+        elif items:
+            items[-1][1].append(node)
+        else:
+            intro_nodes.append(node)
+    return _blocks_html(intro_nodes), [_flat_item(label, answer) for label, answer in items]
+
+
+def _flat_item(label, answer):
+    question, number = _question(label)
+    return LegacyItem(question=question, answer_html=_blocks_html(answer), number=number)
+
+
+def _is_flat_question(label):
+    """A question, not a bold sub-heading opening an answer's paragraph."""
+    if label.parent.name != "p":
+        return True
+    before = [node for node in label.previous_siblings if _visible(node)]
+    following = next((node for node in label.next_siblings if _visible(node)), None)
+    followed_by_break = isinstance(following, Tag) and following.name == "br"
+    return bool(before) or followed_by_break or bool(QUESTION_NUMBER.match(_text(label)))
+
+
+def _move_after_paragraph(label):
+    paragraph = label.parent
+    moving = [label, *label.next_siblings]
+    for node in moving:
+        node.extract()
+    paragraph.insert_after(*moving)
+    if not any(_visible(node) for node in paragraph.children):
+        paragraph.decompose()
+
+
+def _visible(node):
+    return isinstance(node, Tag) or bool(str(node).strip())
+
+
+# -- an answer's (or intro's) content -------------------------------------------------
+
+# Elements that are blocks of their own in an answer; any other node is inline text.
+BLOCK_ELEMENTS = {"p", "ul", "ol", "div", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+SUB_HEADINGS = {"label", "b", "strong"}
+
+
+def _blocks_html(nodes):
+    """Serialise nodes as blocks: inline text between blocks becomes a paragraph, and bold
+    sub-headings are lines of their own."""
+    html, run = [], []
+
+    def end_run():
+        while run and not _visible_text(run[0]):
+            run.pop(0)
+        while run and not _visible_text(run[-1]):
+            run.pop()
+        if any(_text(node) if isinstance(node, Tag) else str(node).strip() for node in run):
+            paragraph = BeautifulSoup("<p></p>", "html.parser").p
+            for node in run:
+                paragraph.append(node.extract())
+            html.append(paragraph)
+        else:  # no text (an image, a script): as it is, for the cleaner to drop and report
+            html.extend(run)
+        run.clear()
+
+    for node in nodes:
+        if isinstance(node, Tag) and node.name in BLOCK_ELEMENTS:
+            end_run()
+            html.append(node)
+        else:
+            run.append(node)
+    end_run()
+    for block in html:
+        if isinstance(block, Tag):
+            _separate_sub_headings(block)
+    return "".join(str(block) for block in html)
+
+
+def _visible_text(node):
+    """Not whitespace or a line break at the edge of a paragraph."""
+    if isinstance(node, Tag):
+        return node.name != "br"
+    return bool(str(node).strip())
+
+
+def _separate_sub_headings(element):
+    """A <label> in an answer was a bold sub-heading: it becomes bold. A sub-heading that
+    opens a paragraph with the text glued to it ("Metadata" + "Metadata includes...") gets
+    a line of its own."""
+    for label in element.find_all("label"):
+        label.name = "b"
+        label.attrs = {}
+    for bold in element.find_all(SUB_HEADINGS):
+        block = bold.parent
+        if block is None or block.name not in {"p", "li"}:
+            continue
+        if any(_visible(node) for node in bold.previous_siblings):
+            continue
+        following = bold.next_sibling
+        if isinstance(following, NavigableString) and str(following)[:1].strip():
+            bold.insert_after(BeautifulSoup("<br/>", "html.parser").br)
 
 
 # Elements whose content is code or embedded media, never text: removed with their content.
