@@ -44,35 +44,47 @@ EXPECTED = [
 SHAPES = {
     "wrapped": f"""<p>Intro.</p>
 <div class="content-faq"><label>Where is my data?</label>
-  <div class="content-faq-footer"><p>Data stays in China.</p><p>See the map: {MAP}</p></div></div>
+<div class="content-faq-footer">
+<p>Data stays in China.</p><p>See the map: {MAP}</p></div></div>
 <div class="content-faq"><label>Who can access it?</label>
-  <div class="content-faq-footer"><p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul></div></div>
+<div class="content-faq-footer">
+<p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul></div></div>
 <div class="content-faq"><label>What data is there?</label>
-  <div class="content-faq-footer"><p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
+<div class="content-faq-footer">
+<p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
     # <p> typed where </p> was meant.
     "wrapped, unclosed paragraphs": f"""<p>Intro.
 <div class="content-faq"><label>Where is my data?</label>
-  <div class="content-faq-footer"><p>Data stays in China.<p>See the map: {MAP}</div></div>
+<div class="content-faq-footer">
+<p>Data stays in China.<p>See the map: {MAP}</div></div>
 <div class="content-faq"><label>Who can access it?</label>
-  <div class="content-faq-footer"><p>Only you.<ul><li>Operators<li>Auditors</ul></div></div>
+<div class="content-faq-footer">
+<p>Only you.<ul><li>Operators<li>Auditors</ul></div></div>
 <div class="content-faq"><label>What data is there?</label>
-  <div class="content-faq-footer"><p><label>Metadata</label>Metadata includes settings.</div></div>""",
+<div class="content-faq-footer">
+<p><label>Metadata</label>Metadata includes settings.</div></div>""",
     # The answer's </div> typed as <div>: each following item inside the previous answer.
     "nested in the answer": f"""<p>Intro.</p>
 <div class="content-faq"><label>Where is my data?</label>
-  <div class="content-faq-footer"><p>Data stays in China.</p><p>See the map: {MAP}</p><div></div>
+<div class="content-faq-footer">
+<p>Data stays in China.</p><p>See the map: {MAP}</p><div></div>
 <div class="content-faq"><label>Who can access it?</label>
-  <div class="content-faq-footer"><p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul><div></div>
+<div class="content-faq-footer">
+<p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul><div></div>
 <div class="content-faq"><label>What data is there?</label>
-  <div class="content-faq-footer"><p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
+<div class="content-faq-footer">
+<p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
     # The item's </div> typed as <div>: each following item inside the previous item.
     "nested in the item": f"""<p>Intro.</p>
 <div class="content-faq"><label>Where is my data?</label>
-  <div class="content-faq-footer"><p>Data stays in China.</p><p>See the map: {MAP}</p></div><div>
+<div class="content-faq-footer">
+<p>Data stays in China.</p><p>See the map: {MAP}</p></div><div>
 <div class="content-faq"><label>Who can access it?</label>
-  <div class="content-faq-footer"><p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul></div><div>
+<div class="content-faq-footer">
+<p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul></div><div>
 <div class="content-faq"><label>What data is there?</label>
-  <div class="content-faq-footer"><p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
+<div class="content-faq-footer">
+<p><label>Metadata</label>Metadata includes settings.</p></div></div>""",
     # The oldest: bare <label> questions, each followed by <br> and its answer.
     "flat": f"""<p>Intro.</p>
 <label>1．\tWhere is my data?</label><br>
