@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 
 from faq.models import FAQPage
 from tests.legacy.test_import_legacy import CHINESE, ENGLISH, counts, refused, run
+from tests.legacy.test_import_redirects import run as run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,16 @@ def test_images_must_be_a_folder(tmp_path):
     status, message = refused(ENGLISH, "--images", tmp_path / "nowhere")
     assert (status, message) == (2, f"--images {tmp_path / 'nowhere'}: not a folder")
     assert not FAQPage.objects.exists()
+
+
+def test_the_demo_imports_the_hero_image(client, theme):
+    report = run_command("setup_demo", f"--images={theme}")
+    assert f"hero image {HERO}: imported into the image library" in report
+    assert hero(client, "/en/faq/")["alt"] == ALT
+
+
+def test_the_demo_without_the_legacy_theme_says_so(client, tmp_path):
+    report = run_command("setup_demo", f"--images={tmp_path / 'nowhere'}")
+    assert f"Hero image: no legacy theme at {tmp_path / 'nowhere'} (give --images DIR)" in report
+    assert hero(client, "/en/faq/") is None
+    assert "en: created" in report
