@@ -101,6 +101,14 @@ SHAPES = {
 Only you.<ul><li>Operators<li>Auditors</ul>
 <label>3．\tWhat data is there?</label><br>
 <p><label>Metadata</label>Metadata includes settings.""",
+    # A list left open too: the next question is inside its last item.
+    "flat, unclosed list": f"""<p>Intro.</p>
+<label>1．\tWhere is my data?</label><br>
+<p>Data stays in China.</p><p>See the map: {MAP}</p>
+<label>2．\tWho can access it?</label><br>
+<p>Only you.<ul><li>Operators<li>Auditors
+<label>3．\tWhat data is there?</label><br>
+<p><label>Metadata</label>Metadata includes settings.""",
 }
 
 
@@ -152,3 +160,16 @@ def test_a_label_in_the_answer_is_not_taken_for_a_question(tmp_path, client):
     run(write(tmp_path, "FAQ.md", english(SHAPES["flat"])))
     questions = [question for question, _ in rendered_view(client, "/en/faq/")["items"]]
     assert "Metadata" not in questions
+
+
+def test_a_bold_lead_in_followed_by_punctuation_stays_inline(tmp_path, client):
+    content = """<p>Intro.</p><div class="content-faq"><label>Q?</label>
+<div class="content-faq-footer">
+<p><strong>Note:</strong> read this.</p><p><strong>注意</strong>：请阅读。</p></div></div>"""
+    run(write(tmp_path, "FAQ.md", english(content)))
+    answer = rendered_view(client, "/en/faq/")["soup"].select_one(".content-faq-footer")
+    assert answer.find("br") is None
+    assert [text.get_text() for text in answer.find_all("p")] == [
+        "Note: read this.",
+        "注意：请阅读。",
+    ]

@@ -250,21 +250,15 @@ def _first_child_outside(block, answer):
 
 def _read_flat(content):
     """Questions are bare <label>s in the content column, each answered by what follows it
-    up to the next one. A <label> typed after an unclosed <p> is inside that paragraph
-    (as a browser builds it): it is moved out, with what follows it, before reading."""
+    up to the next one. A <label> typed after an unclosed <p> (or list) is inside that
+    paragraph (as a browser builds it): it is moved out, with what follows it, first."""
     questions = [label for label in content.find_all("label") if _is_flat_question(label)]
     if not questions:
         return "", []
-    first = questions[0]
-    column = first.parent.parent if first.parent.name == "p" else first.parent
-    questions = [
-        label
-        for label in questions
-        if label.parent is column or (label.parent.name == "p" and label.parent.parent is column)
-    ]
+    column = questions[0].find_parent("div")
+    questions = [label for label in questions if label.find_parent("div") is column]
     for label in questions:
-        if label.parent is not column:
-            _move_after_paragraph(label)
+        _move_to_column(label, column)
     question_ids = {id(label) for label in questions}
     intro_nodes, items = [], []
     for node in list(column.children):
@@ -283,8 +277,8 @@ def _flat_item(label, answer):
 
 
 def _is_flat_question(label):
-    """A question, not a bold sub-heading opening an answer's paragraph."""
-    if label.parent.name != "p":
+    """A question, not a bold sub-heading opening an answer's paragraph or list item."""
+    if label.parent.name == "div":
         return True
     before = [node for node in label.previous_siblings if _visible(node)]
     following = next((node for node in label.next_siblings if _visible(node)), None)
@@ -292,14 +286,16 @@ def _is_flat_question(label):
     return bool(before) or followed_by_break or bool(QUESTION_NUMBER.match(_text(label)))
 
 
-def _move_after_paragraph(label):
-    paragraph = label.parent
-    moving = [label, *label.next_siblings]
-    for node in moving:
-        node.extract()
-    paragraph.insert_after(*moving)
-    if not any(_visible(node) for node in paragraph.children):
-        paragraph.decompose()
+def _move_to_column(label, column):
+    """Move a question, and what follows it, out of the elements left open around it."""
+    while label.parent is not column:
+        parent = label.parent
+        moving = [label, *label.next_siblings]
+        for node in moving:
+            node.extract()
+        parent.insert_after(*moving)
+        if not any(_visible(node) for node in parent.children):
+            parent.decompose()
 
 
 def _visible(node):
@@ -354,8 +350,8 @@ def _visible_text(node):
 
 def _separate_sub_headings(element):
     """A <label> in an answer was a bold sub-heading: it becomes bold. A sub-heading that
-    opens a paragraph with the text glued to it ("Metadata" + "Metadata includes...") gets
-    a line of its own."""
+    opens a paragraph with the next word glued to it ("Metadata" + "Metadata includes...")
+    gets a line of its own; one followed by a space or a colon stays inline."""
     for label in element.find_all("label"):
         label.name = "b"
         label.attrs = {}
@@ -366,7 +362,7 @@ def _separate_sub_headings(element):
         if any(_visible(node) for node in bold.previous_siblings):
             continue
         following = bold.next_sibling
-        if isinstance(following, NavigableString) and str(following)[:1].strip():
+        if isinstance(following, NavigableString) and str(following)[:1].isalnum():
             bold.insert_after(BeautifulSoup("<br/>", "html.parser").br)
 
 
