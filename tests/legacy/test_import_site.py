@@ -135,3 +135,14 @@ def test_two_english_versions_in_one_place_are_refused(site):
     assert status == 2
     assert "a second en version of resources/FAQ" in message
     assert not FAQPage.objects.exists()
+
+
+def test_faq_pages_in_two_folders_are_two_pages(client, tmp_path):
+    root = tmp_path / "legacy-site"
+    write(root / "resources" / "FAQ.md", english(SHAPES["wrapped"]))
+    write(root / "privacy" / "FAQ.md", english(SHAPES["flat"]))
+    report = run("--site", root)
+    assert "  privacy/FAQ -> slug 'privacy-faq': en from privacy/FAQ.md" in report.splitlines()
+    assert rendered_view(client, "/en/privacy-faq/")["items"] == EXPECTED
+    assert rendered_view(client, "/en/resources-faq/")["items"] == EXPECTED
+    assert client.get("/privacy/FAQ.html")["Location"] == "/en/privacy-faq/"
