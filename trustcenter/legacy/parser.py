@@ -306,7 +306,6 @@ def _visible(node):
 
 # Elements that are blocks of their own in an answer; any other node is inline text.
 BLOCK_ELEMENTS = {"p", "ul", "ol", "div", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
-SUB_HEADINGS = {"label", "b", "strong"}
 
 
 def _blocks_html(nodes):
@@ -320,7 +319,7 @@ def _blocks_html(nodes):
         while run and not _visible_text(run[-1]):
             run.pop()
         if any(_text(node) if isinstance(node, Tag) else str(node).strip() for node in run):
-            paragraph = BeautifulSoup("<p></p>", "html.parser").p
+            paragraph = _new_tag("p")
             for node in run:
                 paragraph.append(node.extract())
             html.append(paragraph)
@@ -355,7 +354,7 @@ def _separate_sub_headings(element):
     for label in element.find_all("label"):
         label.name = "b"
         label.attrs = {}
-    for bold in element.find_all(SUB_HEADINGS):
+    for bold in element.find_all(["b", "strong"]):
         block = bold.parent
         if block is None or block.name not in {"p", "li"}:
             continue
@@ -363,7 +362,11 @@ def _separate_sub_headings(element):
             continue
         following = bold.next_sibling
         if isinstance(following, NavigableString) and str(following)[:1].isalnum():
-            bold.insert_after(BeautifulSoup("<br/>", "html.parser").br)
+            bold.insert_after(_new_tag("br"))
+
+
+def _new_tag(name):
+    return BeautifulSoup("", "html.parser").new_tag(name)
 
 
 # Elements whose content is code or embedded media, never text: removed with their content.
@@ -398,6 +401,8 @@ def clean_legacy_html(html, features):
     (scripts, event handlers, styles, unsafe URLs, markup outside ``features``) and links
     kept as they were but that point nowhere on the new site (relative legacy paths).
     """
+    # What it cleans is the html5lib tree's own serialisation (see parse_legacy_page), already
+    # well-formed, so Python's own parser reads it as written.
     soup = BeautifulSoup(html, "html.parser")
     dropped, unmapped = [], []
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):

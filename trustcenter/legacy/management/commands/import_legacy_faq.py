@@ -36,7 +36,7 @@ class Command(BaseCommand):
             "--images",
             metavar="DIR",
             help="Find the pages' hero images by file name under DIR and import them into the "
-            "image library (with --site: the site itself).",
+            "image library (--site looks under the site itself).",
         )
         parser.add_argument("--slug", default="faq", help="The FAQ page's slug (default: faq).")
         parser.add_argument(
