@@ -11,10 +11,15 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from faq.links import is_allowed_link_url, names_another_host
-from faq.validation import check_rich_text
+from faq.validation import check_rich_text, nesting_depth
 
 # A legacy page is ~20 KB; anything this large is not one.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# A page may nest deeper than one answer may (faq.validation.MAX_RICH_TEXT_DEPTH): in the
+# legacy version whose items each sit inside the previous one (a </div> typed as <div>),
+# every item is about two levels deeper. Still bounded, as html5lib builds deep trees
+# slowly (5,000 nested <b>: a minute).
+MAX_PAGE_DEPTH = 64
 
 LANGUAGE_ALIASES = {
     "en": "en",
@@ -112,11 +117,11 @@ def parse_legacy_page(text, path, language=None):
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise LegacyFileError(path, f"a NUL character (line {line})")
-    try:
-        # Before parsing: BeautifulSoup and Wagtail's HTML cleaner recurse.
-        check_rich_text(html)
-    except ValueError as error:
-        raise LegacyFileError(path, str(error)) from error
+    if nesting_depth(html) > MAX_PAGE_DEPTH:
+        # Before parsing: html5lib builds deep trees slowly.
+        raise LegacyFileError(
+            path, f"its markup is nested more than {MAX_PAGE_DEPTH} elements deep"
+        )
     # html5lib builds the tree a browser builds (an unclosed <p> closed at the next block, a
     # <label> in an open paragraph kept there): what the legacy site's visitors saw.
     soup = BeautifulSoup(html, "html5lib")
@@ -138,6 +143,14 @@ def parse_legacy_page(text, path, language=None):
     if any(not item.question for item in items):
         position = next(i for i, item in enumerate(items, start=1) if not item.question)
         raise LegacyFileError(path, f"FAQ item {position} has no question")
+    parts = [("intro", intro_html)]
+    parts += [(f"item {n} answer", item.answer_html) for n, item in enumerate(items, start=1)]
+    for where, part in parts:
+        try:
+            # Before cleaning: Wagtail's HTML cleaner recurses.
+            check_rich_text(part)
+        except ValueError as error:
+            raise LegacyFileError(path, f"{where}: {error}") from error
 
     hero_title = _text(soup.select_one("#HeroWrapper .box-title"))
     title = _breadcrumb_title(soup) or hero_title
