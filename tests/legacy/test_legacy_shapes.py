@@ -67,7 +67,8 @@ SHAPES = {
     "nested in the answer": f"""<p>Intro.</p>
 <div class="content-faq"><label>Where is my data?</label>
 <div class="content-faq-footer">
-<p>Data stays in China.</p><p>See the map: {MAP}</p><div></div>
+<p>Data stays in China.</p><p>See the map: {MAP}</p><div>
+</div>
 <div class="content-faq"><label>Who can access it?</label>
 <div class="content-faq-footer">
 <p>Only you.</p><ul><li>Operators</li><li>Auditors</li></ul><div></div>

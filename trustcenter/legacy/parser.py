@@ -20,6 +20,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 # every item is about two levels deeper. Still bounded, as html5lib builds deep trees
 # slowly (5,000 nested <b>: a minute).
 MAX_PAGE_DEPTH = 64
+# Elements a browser closes at the next of their kind or the next block (<p>…<p>): never
+# deeper for being left open, so not counted.
+IMPLIED_END_TAGS = {"p", "li", "dt", "dd", "option", "tr", "td", "th"}
 
 LANGUAGE_ALIASES = {
     "en": "en",
@@ -117,7 +120,7 @@ def parse_legacy_page(text, path, language=None):
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise LegacyFileError(path, f"a NUL character (line {line})")
-    if nesting_depth(html) > MAX_PAGE_DEPTH:
+    if nesting_depth(html, uncounted=IMPLIED_END_TAGS) > MAX_PAGE_DEPTH:
         # Before parsing: html5lib builds deep trees slowly.
         raise LegacyFileError(
             path, f"its markup is nested more than {MAX_PAGE_DEPTH} elements deep"
@@ -235,9 +238,25 @@ def _read_wrapped(content):
     # Last first: an item nested in the previous one (its </div> typed as <div>) is taken
     # out of it before that one is read, so it is read once, as an item of its own.
     for block in reversed(blocks):
+        holder = block.parent
         block.extract()
+        _drop_emptied(holder)
         items.append(_read_item(block))
     return intro, items[::-1]
+
+
+def _drop_emptied(element):
+    """Remove the stray <div>s (typed for </div>) that held a nested item, now empty."""
+    while (
+        element is not None
+        and element.name == "div"
+        and not element.get("class")
+        and not element.get("id")
+        and not any(_visible(node) for node in element.children)
+    ):
+        parent = element.parent
+        element.decompose()
+        element = parent
 
 
 def _read_item(block):
@@ -317,6 +336,30 @@ def _visible(node):
 
 # -- an answer's (or intro's) content -------------------------------------------------
 
+# Elements whose content is code or embedded media, never text: removed with their content.
+EXECUTABLE_ELEMENTS = [
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "link",
+    "meta",
+    "base",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+]
+# Elements that show something without any text.
+SHOWN_WITHOUT_TEXT = ["img", "picture", "video", "audio", "canvas", "hr", *EXECUTABLE_ELEMENTS]
 # Elements that are blocks of their own in an answer; any other node is inline text.
 BLOCK_ELEMENTS = {"p", "ul", "ol", "div", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -343,7 +386,10 @@ def _blocks_html(nodes):
     for node in nodes:
         if isinstance(node, Tag) and node.name in BLOCK_ELEMENTS:
             end_run()
-            html.append(node)
+            # An empty one (a stray <div> typed for </div>, the layout's empty row a nested
+            # page ends with) shows nothing; one showing media is kept for the cleaner to report.
+            if _text(node) or node.find(SHOWN_WITHOUT_TEXT):
+                html.append(node)
         else:
             run.append(node)
     end_run()
@@ -382,28 +428,6 @@ def _new_tag(name):
     return BeautifulSoup("", "html.parser").new_tag(name)
 
 
-# Elements whose content is code or embedded media, never text: removed with their content.
-EXECUTABLE_ELEMENTS = [
-    "script",
-    "style",
-    "template",
-    "noscript",
-    "iframe",
-    "frame",
-    "object",
-    "embed",
-    "applet",
-    "svg",
-    "math",
-    "link",
-    "meta",
-    "base",
-    "form",
-    "input",
-    "button",
-    "select",
-    "textarea",
-]
 CANONICAL_TAGS = {"strong": "b", "em": "i"}
 
 
