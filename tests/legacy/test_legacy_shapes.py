@@ -1,13 +1,24 @@
 """Every shape the legacy FAQ was written in reads, on the new page, as a browser showed it.
 
 Each fixture is the same three questions in one of the legacy site's markups (small,
-synthetic: the legacy files themselves stay out of the repository).
+synthetic: the legacy files themselves stay out of the repository); then the two seeds,
+rewritten here in each older shape, must read exactly as the seeds do.
 """
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
-from tests.legacy.test_import_legacy import rendered_view, run, write
+from tests.legacy.test_import_legacy import (
+    CHINESE,
+    ENGLISH,
+    legacy_view,
+    rendered_view,
+    run,
+    write,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +185,53 @@ def test_a_bold_lead_in_followed_by_punctuation_stays_inline(tmp_path, client):
         "Note: read this.",
         "注意：请阅读。",
     ]
+
+
+# -- the seeds, rewritten in each older shape ----------------------------------------------
+
+
+def as_flat(text):
+    """The seed with bare <label> questions: no .content-faq wrappers, a <br> after each."""
+    front_matter, body = text.split("---\n", 2)[1:]
+    soup = BeautifulSoup(body, "html.parser")
+    for block in soup.select(".content-faq"):
+        block.find("label").insert_after(soup.new_tag("br"))
+        block.select_one(".content-faq-footer").unwrap()
+        block.unwrap()
+    return f"---\n{front_matter}---\n{soup}"
+
+
+def unclosed(text):
+    return text.replace("</p>", "").replace("</li>", "")
+
+
+# The end of an answer and of its item, before the next item.
+ITEM_END = re.compile(r"</div>(\s*)</div>(\s*<div class=\"content-faq\">)")
+
+SEED_SHAPES = {
+    "flat": as_flat,
+    "unclosed paragraphs": unclosed,
+    "flat, unclosed paragraphs": lambda text: unclosed(as_flat(text)),
+    "every answer's </div> typed as <div>": lambda text: ITEM_END.sub(r"<div>\1</div>\2", text),
+    "every item's </div> typed as <div>": lambda text: ITEM_END.sub(r"</div>\1<div>\2", text),
+    "nested, unclosed paragraphs": lambda text: unclosed(ITEM_END.sub(r"<div>\1</div>\2", text)),
+    "<label> sub-headings": lambda text: re.sub(r"<(/?)strong>", r"<\1label>", text),
+}
+
+
+@pytest.mark.parametrize("shape", SEED_SHAPES)
+def test_the_seeds_in_every_older_shape_read_as_the_seeds(tmp_path, client, shape):
+    rewrite = SEED_SHAPES[shape]
+    files = [
+        write(tmp_path, path.name, rewrite(path.read_text(encoding="utf-8")))
+        for path in (ENGLISH, CHINESE)
+    ]
+    run(*files)
+    for url, seed in (("/en/faq/", ENGLISH), ("/zh-hans/faq/", CHINESE)):
+        page, legacy = rendered_view(client, url), legacy_view(seed)
+        assert (page["intro"], page["hero"]) == (legacy["intro"], legacy["hero"])
+        assert len(page["items"]) == len(legacy["items"])
+        for position, (rendered, original) in enumerate(
+            zip(page["items"], legacy["items"], strict=True), start=1
+        ):
+            assert rendered == original, f"{url} item {position}"
