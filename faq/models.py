@@ -13,12 +13,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQStreamBlock, faq_anchor
 from .forms import FAQPageAPIForm
+from .summary import DescribedByIntroMixin
 from .validation import block_problems, faq_item_problems
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class FAQPage(Page):
+class FAQPage(DescribedByIntroMixin, Page):
     """A page of questions and answers, each an expandable item with a stable anchor."""
 
     hero_title = models.CharField(

@@ -1,8 +1,9 @@
 """Content-Security-Policy: the site's strict policy, and a looser one for Wagtail's admin.
 
 The public policy has no nonce: the full-page cache replays a response to every visitor, so
-a nonce in it would be shared and go stale. Public pages have no inline script or style to
-allow (JSON-LD is a data block, which script-src does not govern). The admin's own templates
+a nonce in it would be shared and go stale. Public pages have one inline script, allowed by its
+hash (``faq.early_script``), and no inline style (JSON-LD is a data block, which script-src
+does not govern). The admin's own templates
 (Wagtail's and wagtail-localize's) carry inline scripts without a nonce, so its policy allows
 inline scripts and styles, except on the sign-in page, which has none. The v3 API's docs
 (Swagger UI) also load images from data: URLs (README, "Security").

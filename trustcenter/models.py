@@ -7,11 +7,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from faq.forms import TranslatedPageAPIForm
+from faq.summary import DescribedByIntroMixin
 
 from . import languages
 
 
-class TrustCenterHomePage(Page):
+class TrustCenterHomePage(DescribedByIntroMixin, Page):
     """The root of one language's Trust Center tree (the breadcrumb's first link)."""
 
     intro = RichTextField(

@@ -1,8 +1,11 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.rich_text import RichText
 
+from faq import early_script
 from faq.blocks import faq_anchor as build_anchor
 from faq.links import expand_rich_text
 from faq.structured_data import faq_page_data, json_ld_script
@@ -13,6 +16,12 @@ register = template.Library()
 @register.simple_tag
 def faq_anchor(block_id):
     return build_anchor(block_id)
+
+
+@register.simple_tag
+def faq_early_script():
+    """The inline script for ``<head>`` that lets the first paint show answers collapsed."""
+    return format_html("<script>{}</script>", mark_safe(early_script.SCRIPT))
 
 
 @register.filter

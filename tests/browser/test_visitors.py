@@ -2,9 +2,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import WIDTHS
-from tests.factories import faq_items, make_faq_page, translate
-from trustcenter.navigation.setup import ensure_legacy_header_footer
+from tests.browser.conftest import QUESTIONS, WIDTHS
 
 # serialized_rollback: the flush after each test restores the migrated site (root, homes)
 # instead of re-running post_migrate on an empty tree.
@@ -13,38 +11,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-QUESTIONS = 12
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-@pytest.fixture
-def faq():
-    items = faq_items(QUESTIONS)
-    items[0]["value"] = {
-        "question": "Who audits the datacenters?",
-        "answer": "<p>Independent assessors, <b>every year</b>.</p>",
-    }
-    items[1]["value"] = {
-        "question": "Where is my Customer Data stored?",
-        "answer": '<p>In mainland China. See <a href="https://example.com/">the terms</a>.</p>',
-    }
-    english = make_faq_page(questions=items)
-    strings = {
-        "Frequently Asked Questions": "常见问题（FAQ）",
-        "Popular questions.": "热门问题。",
-        "Who audits the datacenters?": "谁来审计数据中心？",
-        "Independent assessors, <b>every year</b>.": "独立的评估机构，<b>每年一次</b>。",
-        "Where is my Customer Data stored?": "我的客户数据存储在哪里？",
-        'In mainland China. See <a id="a1">the terms</a>.': (
-            '仅在中国大陆。请参阅<a id="a1">条款</a>。'
-        ),
-    }
-    for index in range(3, QUESTIONS + 1):
-        strings[f"Question {index}?"] = f"问题 {index}？"
-        strings[f"Answer {index}, <b>in bold</b>."] = f"回答 {index}，<b>粗体</b>。"
-    translate(english, strings=strings)
-    ensure_legacy_header_footer()  # the pages' header and footer, as setup_demo fills them
-    return english
 
 
 def answer(page, index):

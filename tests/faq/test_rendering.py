@@ -94,18 +94,6 @@ def test_answers_are_visible_without_scripts_and_enhanced_with_one(client, soup,
     assert "jquery" not in str(page).lower()
 
 
-def test_hero_image_renders_with_its_alt_text(client, soup, english_page):
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
-    image = Image.objects.create(title="Header", file=get_test_image_file(size=(1800, 500)))
-    english_page.hero_image = image
-    english_page.hero_image_alt = "A datacenter corridor"
-    english_page.save_revision().publish()
-    img = soup(client.get("/en/faq/")).select_one("#HeroWrapper img")
-    assert img["alt"] == "A datacenter corridor"
-
-
 def test_hero_title_defaults_to_the_page_title(client, soup):
     make_faq_page(title="Privacy FAQ", slug="privacy-faq", hero_title="")
     page = soup(client.get("/en/privacy-faq/"))

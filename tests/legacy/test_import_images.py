@@ -14,7 +14,6 @@ from PIL import Image as PILImage
 
 from faq.models import FAQPage
 from tests.legacy.test_import_legacy import CHINESE, ENGLISH, counts, refused, run
-from tests.legacy.test_import_redirects import run as run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -135,14 +134,16 @@ def test_images_must_be_a_folder(tmp_path):
     assert not FAQPage.objects.exists()
 
 
-def test_the_demo_imports_the_hero_image(client, theme):
-    report = run_command("setup_demo", f"--images={theme}")
-    assert f"hero image {HERO}: imported into the image library" in report
-    assert hero(client, "/en/faq/")["alt"] == ALT
-
-
-def test_the_demo_without_the_legacy_theme_says_so(client, tmp_path):
-    report = run_command("setup_demo", f"--images={tmp_path / 'nowhere'}")
-    assert f"Hero image: no legacy theme at {tmp_path / 'nowhere'} (give --images DIR)" in report
-    assert hero(client, "/en/faq/") is None
-    assert "en: created" in report
+def test_an_image_an_editor_chose_is_kept(client, theme):
+    run(ENGLISH, "--images", theme)
+    chosen = get_image_model()(title="Chosen by an editor")
+    chosen.file = ImageFile(io.BytesIO(jpeg("maroon")), name="chosen.jpg")
+    chosen._set_image_file_metadata()
+    chosen.save()
+    page = FAQPage.objects.get()
+    page.hero_image = chosen
+    page.save_revision().publish()
+    report = run(ENGLISH, "--images", theme)
+    assert f"kept the hero image an editor chose (image {chosen.pk})" in report
+    assert "en: unchanged" in report
+    assert FAQPage.objects.get().hero_image == chosen

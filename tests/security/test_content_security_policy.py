@@ -1,7 +1,8 @@
 """Every response carries an enforcing Content-Security-Policy (issue 11.6).
 
-Public pages and the APIs get the strict policy: no inline script, and no nonce, so a page
-replayed by the page cache stays valid. The admin gets the looser policy its templates need.
+Public pages and the APIs get the strict policy: no inline script but one, allowed by its hash
+(faq.early_script), and no nonce, so a page replayed by the page cache stays valid. The admin
+gets the looser policy its templates need.
 The browser test (tests/browser/test_content_security_policy.py) shows both hold in Chromium.
 """
 
@@ -10,13 +11,14 @@ from django.core.checks import run_checks
 import pytest
 from bs4 import BeautifulSoup
 
+from faq import early_script
 from tests.admin_flows import editor
 
 pytestmark = pytest.mark.django_db
 
 SITE_POLICY = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    "script-src": ["'self'", early_script.CSP_SOURCE],
     "style-src": ["'self'"],
     "img-src": ["'self'"],
     "object-src": ["'none'"],
@@ -40,7 +42,10 @@ def assert_nothing_inline_the_policy_blocks(response):
     html = BeautifulSoup(response.content, "html.parser")
     inline_scripts = [s for s in html.find_all("script") if not s.get("src")]
     # JSON-LD is a data block: browsers never run it, and script-src does not govern it.
-    assert {s.get("type") for s in inline_scripts} <= {"application/ld+json"}
+    # The one script that runs is the one the policy's hash allows, byte for byte.
+    assert [s.string for s in inline_scripts if s.get("type") != "application/ld+json"] == [
+        early_script.SCRIPT
+    ]
     assert not html.find_all("style")
     inline_attributes = [
         (tag.name, name)

@@ -24,6 +24,8 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.models import Page
 
+from .preview_tokens import is_preview
+
 PAGE_DETAIL_OPERATION = "pages_detail"
 # The operations that change the page in their URL (copies and aliases only read it).
 PAGE_WRITE_OPERATIONS = {
@@ -46,9 +48,11 @@ def page_etag(request, page_id):
     """The ETag of ``page_id`` for this reader: its latest revision, which a write builds on.
 
     A reader without a token cannot write, and reads only the live page: theirs names the live
-    revision, so the header never tells the public that an unpublished draft exists.
+    revision, so the header never tells the public that an unpublished draft exists. A preview
+    token's reader reads the draft: theirs names the latest.
     """
-    revision_field = "latest_revision_id" if request.user.is_authenticated else "live_revision_id"
+    drafts = request.user.is_authenticated or is_preview(request)  # a preview reads the draft
+    revision_field = "latest_revision_id" if drafts else "live_revision_id"
     page = Page.objects.filter(pk=page_id).values(revision_field).first()
     return page and revision_etag(page[revision_field])
 

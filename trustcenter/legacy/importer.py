@@ -254,6 +254,12 @@ class _Importer:
         ids = match_block_ids(old_blocks, [question for question, _ in prepared.items])
         values = prepared.field_values()
         values["faqs"] = _stream_data(ids, prepared.items)
+        if _editor_chose_another_image(current, values.get("hero_image")):
+            # The legacy site had one image and no choice: an editor's choice wins.
+            del values["hero_image"]
+            prepared.notes.append(
+                f"kept the hero image an editor chose (image {current.hero_image.pk})"
+            )
         changed = created or _differs(current, values)
         for name, value in values.items():
             setattr(current, name, value)
@@ -617,6 +623,16 @@ def _differs(page, values):
         if current != value:
             return True
     return False
+
+
+def _editor_chose_another_image(page, legacy_image):
+    chosen = page.hero_image
+    return (
+        legacy_image is not None
+        and chosen is not None
+        and chosen.pk != legacy_image.pk
+        and chosen.file_hash != legacy_image.file_hash
+    )
 
 
 def _home(language_code):

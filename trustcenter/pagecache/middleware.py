@@ -1,7 +1,8 @@
 """A full-page cache for anonymous visitors, shared by every worker and app server.
 
 Only GET requests without credentials are served from or stored in the cache. A credential is
-an ``Authorization`` header (an API token) or any cookie but the language and CSRF cookies (a
+an ``Authorization`` header (an API token), a ``preview_token`` query parameter (a page's draft,
+``trustcenter.api.preview_tokens``) or any cookie but the language and CSRF cookies (a
 session: logged-in editors, page passwords, previews). A response made with one is never shared:
 it says ``Cache-Control: private, no-store`` and ``Vary: Authorization, Cookie``, so no CDN or
 proxy keeps it either. The admin and its previews are never cached. A response is stored only
@@ -17,6 +18,8 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 
+from trustcenter.api.preview_tokens import is_preview
+
 from .generation import current_generation, page_cache, reading
 from .query import has_unread_parameters, track_query_reads
 
@@ -30,7 +33,11 @@ _VARY_ALLOWED = {"accept-encoding", "accept-language", "authorization", "cookie"
 def has_credentials(request):
     """Whether the request carries anything that may identify its sender to a view."""
     anonymous_cookies = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
-    return "HTTP_AUTHORIZATION" in request.META or bool(set(request.COOKIES) - anonymous_cookies)
+    return (
+        "HTTP_AUTHORIZATION" in request.META
+        or is_preview(request)
+        or bool(set(request.COOKIES) - anonymous_cookies)
+    )
 
 
 class FullPageCacheMiddleware:

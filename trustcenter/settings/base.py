@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
+from faq.early_script import CSP_SOURCE as EARLY_SCRIPT_CSP_SOURCE
 from trustcenter.pagecache.environment import backends_from_environment
 from trustcenter.translation.machine import machine_translator_from_env
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "trustcenter.static_export",
     "trustcenter.signin",
     "trustcenter.navigation",
+    "trustcenter.webhooks",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "django_tasks",
+    "django_tasks_db",  # the database task backend's queue (production's webhooks)
 ]
 
 MIDDLEWARE = [
@@ -197,6 +201,22 @@ WAGTAILAPI_LIMIT_MAX = 100
 # A v3 API token works this many days from its creation (README "Sign-in").
 API_TOKEN_LIFETIME_DAYS = int(os.environ.get("API_TOKEN_LIFETIME_DAYS", "90"))
 
+# Preview tokens (README "Headless use"): how long one lets a front end read a page's draft.
+PREVIEW_TOKEN_MINUTES = int(os.environ.get("PREVIEW_TOKEN_MINUTES", "15"))
+
+# Background tasks (Wagtail 8's task framework, django-tasks). Wagtail's own tasks run at once;
+# webhook deliveries have their own backend: the database queue in production (run
+# `manage.py db_worker`), at once in development and tests (trustcenter/settings/{dev,test}.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+}
+# Publish webhooks (README "Headless use"): each attempt's timeout, how many attempts a
+# delivery gets, and the wait before its first retry (doubled before each next one, up to an hour).
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_RETRY_SECONDS = int(os.environ.get("WEBHOOK_RETRY_SECONDS", "30"))
+
 # The FAQ app lets the site say where FAQ pages may live.
 FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]
 
@@ -227,7 +247,8 @@ def content_security_policies(image_origins, admin_fetch_origins):
     }
     site = {
         **shared,
-        "script-src": [SELF],
+        # The one inline script, by its hash (faq.early_script).
+        "script-src": [SELF, EARLY_SCRIPT_CSP_SOURCE],
         "style-src": [SELF],
         "img-src": [SELF, *image_origins],
         "frame-ancestors": [NONE],

@@ -12,3 +12,12 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # wagtail-localize's dummy translator unless MACHINE_TRANSLATOR says otherwise.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ, default="dummy")
+
+# Webhooks are sent at once, in the request: `make run` needs no task worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["webhooks"],
+    },
+}

@@ -29,6 +29,7 @@ from faq import patching
 from faq.patching import Patch
 from trustcenter.api.input import take_decoded_body
 from trustcenter.api.openapi import complete_openapi_document
+from trustcenter.api.preview_tokens import read_drafts_with_preview_tokens
 from trustcenter.api.root_page import ROOT_PAGE_CHECKS, check_root_page_first
 from trustcenter.api.writes import (
     PAGE_DETAIL_OPERATION,
@@ -212,6 +213,10 @@ def serialise_page_writes(operation):
         operation.run = with_etag(in_one_transaction(operation.run))
 
 
+def accept_preview_tokens(operation):
+    operation.view_func = read_drafts_with_preview_tokens(operation.view_func)
+
+
 # Applied in this order, each around the ones before: a write locks its page, then checks the root.
 OPERATION_PATCHES = [
     OperationPatch(
@@ -239,6 +244,13 @@ OPERATION_PATCHES = [
         operation_ids=PAGE_WRITE_OPERATIONS | {PAGE_DETAIL_OPERATION},
         upstream=(BoundRouter._bind_operations, (v3_pages, "update_page")),
         sha256="d86d964ca9b9f2590e0d5b43a2c5828f71835aea8bf49096eceecd4e848de9e3",
+    ),
+    OperationPatch(
+        "a preview token reads its page's draft",
+        accept_preview_tokens,
+        operation_ids={PAGE_DETAIL_OPERATION},
+        upstream=(BoundRouter._bind_operations, (v3_pages, "get_page")),
+        sha256="b9f9dccbcfd61586ccb4f4c988968b1efe5fcf18c7ca2f20a034a6714425dd16",
     ),
 ]
 

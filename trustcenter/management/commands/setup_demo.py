@@ -10,9 +10,6 @@ from django.db import transaction
 from trustcenter.navigation.setup import ensure_legacy_header_footer
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
-# The legacy theme (its hero image) sits beside the checkout in the company's shared seeds;
-# it is reference data, not part of the repository.
-LEGACY_THEME_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "legacy-theme"
 LEGACY_PAGES = [
     f"en={DEMO_DIR / 'legacy-faq-en.txt'}",
     f"zh-hans={DEMO_DIR / 'legacy-faq-zh-cn.txt'}",
@@ -34,24 +31,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
-        parser.add_argument(
-            "--images",
-            type=Path,
-            default=LEGACY_THEME_DIR,
-            metavar="DIR",
-            help=f"Where the legacy hero image is (default: {LEGACY_THEME_DIR}).",
-        )
 
-    def handle(self, *args, username, images, **options):
-        arguments = [*LEGACY_PAGES, *(f"--redirect-from={address}" for address in LEGACY_ADDRESSES)]
-        if images.is_dir():
-            arguments.append(f"--images={images}")
-        else:
-            self.stdout.write(
-                f"Hero image: no legacy theme at {images} (give --images DIR); "
-                "the pages have no hero image until an editor chooses one."
-            )
-        call_command("import_legacy_faq", *arguments, stdout=self.stdout)
+    def handle(self, *args, username, **options):
+        redirects = [f"--redirect-from={address}" for address in LEGACY_ADDRESSES]
+        # The demo folder holds the legacy hero image (MS-TrustCenter-Resources-Header.jpg).
+        images = f"--images={DEMO_DIR}"
+        call_command("import_legacy_faq", *LEGACY_PAGES, *redirects, images, stdout=self.stdout)
         filled = ensure_legacy_header_footer()
         self.stdout.write(
             f"Header and footer: the legacy one in {', '.join(filled)}."
