@@ -146,3 +146,13 @@ def test_faq_pages_in_two_folders_are_two_pages(client, tmp_path):
     assert rendered_view(client, "/en/privacy-faq/")["items"] == EXPECTED
     assert rendered_view(client, "/en/resources-faq/")["items"] == EXPECTED
     assert client.get("/privacy/FAQ.html")["Location"] == "/en/privacy-faq/"
+
+
+def test_an_image_where_the_legacy_page_pointed_wins_over_one_of_the_same_name(site):
+    """``../Images/x.jpg`` from en-us/resources/ is en-us/Images/x.jpg, if the site has it."""
+    (site / "en-us" / "Images").mkdir()
+    (site / "en-us" / "Images" / HERO).write_bytes(jpeg("maroon"))
+    run("--site", site)
+    english = FAQPage.objects.get(locale__language_code="en")
+    with english.hero_image.open_file() as file:
+        assert file.read() == (site / "en-us" / "Images" / HERO).read_bytes()

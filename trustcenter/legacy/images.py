@@ -28,14 +28,14 @@ class LegacyImages:
         otherwise the file of that name (case-insensitive: the legacy site ran on Windows)
         with the shortest path.
         """
-        name = PurePosixPath(legacy_path.replace("\\", "/").split("?")[0]).name
-        if not name:
+        relative = PurePosixPath(legacy_path.replace("\\", "/").split("?")[0])
+        if not relative.name:
             return None
         if page_path is not None:
-            beside = (Path(page_path).parent / legacy_path.split("?")[0]).resolve()
+            beside = (Path(page_path).parent / relative).resolve()
             if beside.is_file() and self.directory.resolve() in beside.parents:
                 return beside
-        matches = self._index().get(name.lower(), [])
+        matches = self._index().get(relative.name.lower(), [])
         return min(matches, key=lambda path: (len(path.parts), str(path))) if matches else None
 
     def _index(self):
