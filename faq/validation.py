@@ -29,22 +29,24 @@ _VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 class _NestingMeter(HTMLParser):
     """Measures how deep elements nest, without recursing (HTMLParser is event-driven)."""
 
-    def __init__(self):
+    def __init__(self, uncounted):
         super().__init__(convert_charrefs=True)
+        self.uncounted = _VOID_ELEMENTS | set(uncounted)
         self.depth = self.deepest = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag not in _VOID_ELEMENTS:
+        if tag not in self.uncounted:
             self.depth += 1
             self.deepest = max(self.deepest, self.depth)
 
     def handle_endtag(self, tag):
-        if tag not in _VOID_ELEMENTS:
+        if tag not in self.uncounted:
             self.depth = max(0, self.depth - 1)
 
 
-def nesting_depth(html):
-    meter = _NestingMeter()
+def nesting_depth(html, uncounted=()):
+    """How deep ``html``'s elements nest, not counting void elements or ``uncounted`` ones."""
+    meter = _NestingMeter(uncounted)
     meter.feed(html)
     meter.close()
     return meter.deepest

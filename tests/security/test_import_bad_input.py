@@ -37,8 +37,12 @@ def english_with(old, new):
             "<label>" + "Why " * 166 + "?",
             "Item 1 question: Ensure this value has at most 500",
         ),
-        (ANSWER, ANSWER + "<b>" * 5000, "nested more than 32 elements deep"),
-        (ANSWER, ANSWER + "<p>&nbsp;</p>" + "<i>" * 40 + "x" + "</i>" * 40, "nested more than 32"),
+        (ANSWER, ANSWER + "<b>" * 5000, "nested more than 64 elements deep"),
+        (
+            ANSWER,
+            ANSWER + "<p>&nbsp;</p>" + "<i>" * 40 + "x" + "</i>" * 40,
+            "item 1 answer: its markup is nested more than 32",
+        ),
     ],
     ids=["NUL in title", "NUL in question", "long title", "long question", "5000 <b>", "41 deep"],
 )

@@ -44,6 +44,8 @@ class PreparedPage:
     items: list[tuple[str, str]]  # (question, answer rich text)
     dropped: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
+    hero_image: object = None  # a Wagtail image, once imported (``--images``)
+    notes: list[str] = field(default_factory=list)
 
     @classmethod
     def from_legacy(cls, legacy):
@@ -66,7 +68,7 @@ class PreparedPage:
         return self.legacy.language
 
     def field_values(self):
-        return {
+        values = {
             "title": self.legacy.title,
             "hero_title": self.legacy.hero_title,
             "hero_image_alt": self.legacy.hero_image_alt,
@@ -74,6 +76,34 @@ class PreparedPage:
             "intro": self.intro,
             "numbered": self.legacy.numbered,
         }
+        # Without an image found, the page keeps whatever image an editor chose.
+        if self.hero_image is not None:
+            values["hero_image"] = self.hero_image
+        return values
+
+    def attach_hero_image(self, images):
+        """Find the legacy hero image among ``images`` and import it; a missing or unreadable
+        image is noted, and the page imported without it."""
+        legacy_path = self.legacy.hero_image_path
+        if not legacy_path:
+            return
+        path = images.find(legacy_path, self.legacy.path)
+        if path is None:
+            self.notes.append(
+                f"hero image {legacy_path!r} not found under {images.directory}: no hero image set"
+            )
+            return
+        try:
+            image, created = images.import_image(path)
+        except ValueError as error:
+            self.notes.append(f"hero image {path}: {error}: no hero image set")
+            return
+        self.hero_image = image
+        where = "imported into" if created else "already in"
+        self.notes.append(
+            f"hero image {path.name}: {where} the image library (image {image.pk}), "
+            f"alt text {self.legacy.hero_image_alt!r}"
+        )
 
 
 @dataclass
@@ -87,18 +117,34 @@ class ImportReport:
         return "\n".join(self.lines)
 
 
+@dataclass
+class ImportSet:
+    """One FAQ page to import: its language versions, slug and legacy addresses."""
+
+    pages: dict  # language -> PreparedPage
+    slug: str = "faq"
+    redirects: tuple = ()
+
+
 def import_legacy_pages(
-    legacy_pages, slug="faq", publish=True, dry_run=False, user=None, redirects=()
+    legacy_pages, slug="faq", publish=True, dry_run=False, user=None, redirects=(), images=None
 ):
     """Import legacy pages (at most one per language). Returns an ``ImportReport``.
 
     ``redirects``: ``(language, old path)`` pairs (see ``trustcenter.legacy.redirects``),
     each made a permanent redirect to the imported page in that language, in the same transaction.
+    ``images``: a ``LegacyImages`` to find and import the hero image from.
 
     Raises ``ImportRefused`` before writing anything if the set of files can't be imported.
     With ``dry_run`` everything is done inside a transaction that is then rolled back, and
     nothing is published, so the report is exact and nothing is written.
     """
+    import_set = prepare_set(legacy_pages, slug, redirects, published=publish and not dry_run)
+    return import_sets([import_set], publish, dry_run, user, images)
+
+
+def prepare_set(legacy_pages, slug, redirects, published):
+    """An ``ImportSet`` of legacy pages, checked: ``ImportRefused`` if it can't be imported."""
     by_language = {}
     for legacy in legacy_pages:
         if legacy.language in by_language:
@@ -107,26 +153,46 @@ def import_legacy_pages(
                 f"({by_language[legacy.language].legacy.path} is {legacy.language} too)"
             )
         by_language[legacy.language] = PreparedPage.from_legacy(legacy)
-
     for prepared in by_language.values():
-        check_page(prepared, slug, published=publish and not dry_run)
+        check_page(prepared, slug, published=published)
+    return ImportSet(by_language, slug, tuple(redirects))
 
-    english = by_language.pop(languages.source_language(), None)
-    report = ImportReport()
-    with transaction.atomic():
-        importer = _Importer(slug, publish and not dry_run, user, report)
-        source_page = importer.import_source(english) if english else importer.find_source()
-        for prepared in by_language.values():
-            if source_page is not None:
-                importer.import_translation(source_page, english, prepared)
-            else:
-                importer.import_standalone(prepared)
-        if redirects:
-            importer.redirect(source_page, list(by_language), redirects)
-        if dry_run:
-            transaction.set_rollback(True)
-            report.add("Dry run: nothing was written.")
+
+def import_sets(sets, publish=True, dry_run=False, user=None, images=None, report=None):
+    """Import checked ``ImportSet``s in one transaction: all of them, or (on an error, or a
+    dry run) nothing, not even an image file."""
+    report = report or ImportReport()
+    try:
+        with transaction.atomic():
+            for import_set in sets:
+                _import_set(import_set, publish and not dry_run, user, images, report)
+            if dry_run:
+                transaction.set_rollback(True)
+                report.add("Dry run: nothing was written.")
+    except BaseException:
+        if images is not None:
+            images.discard_stored()
+        raise
+    if dry_run and images is not None:
+        images.discard_stored()
     return report
+
+
+def _import_set(import_set, publish, user, images, report):
+    by_language = dict(import_set.pages)
+    if images is not None:
+        for prepared in by_language.values():
+            prepared.attach_hero_image(images)
+    english = by_language.pop(languages.source_language(), None)
+    importer = _Importer(import_set.slug, publish, user, report)
+    source_page = importer.import_source(english) if english else importer.find_source()
+    for prepared in by_language.values():
+        if source_page is not None:
+            importer.import_translation(source_page, english, prepared)
+        else:
+            importer.import_standalone(prepared)
+    if import_set.redirects:
+        importer.redirect(source_page, list(by_language), import_set.redirects)
 
 
 def check_page(prepared, slug, published):
@@ -188,6 +254,12 @@ class _Importer:
         ids = match_block_ids(old_blocks, [question for question, _ in prepared.items])
         values = prepared.field_values()
         values["faqs"] = _stream_data(ids, prepared.items)
+        if _editor_chose_another_image(current, values.get("hero_image")):
+            # The legacy site had one image and no choice: an editor's choice wins.
+            del values["hero_image"]
+            prepared.notes.append(
+                f"kept the hero image an editor chose (image {current.hero_image.pk})"
+            )
         changed = created or _differs(current, values)
         for name, value in values.items():
             setattr(current, name, value)
@@ -279,6 +351,11 @@ class _Importer:
                 f"  English item {position} has no {prepared.language} counterpart: "
                 f"held back from the {prepared.language} page until translated: {question!r}"
             )
+        if prepared.hero_image is not None and prepared.hero_image != source_revision.hero_image:
+            self.report.add(
+                "  its hero image differs from the English page's: translations share the "
+                "English page's"
+            )
         for note in pairing.notes:
             self.report.add(f"  {note}")
         for problem in pairing.problems:
@@ -325,6 +402,8 @@ class _Importer:
                 f"  stripped typed numbering from {len(numbers)} questions "
                 "(the page numbers them itself)"
             )
+        for note in prepared.notes:
+            self.report.add(f"  {note}")
         for what in prepared.dropped:
             self.report.add(f"  dropped {what}")
         for what in prepared.unmapped:
@@ -544,6 +623,16 @@ def _differs(page, values):
         if current != value:
             return True
     return False
+
+
+def _editor_chose_another_image(page, legacy_image):
+    chosen = page.hero_image
+    return (
+        legacy_image is not None
+        and chosen is not None
+        and chosen.pk != legacy_image.pk
+        and chosen.file_hash != legacy_image.file_hash
+    )
 
 
 def _home(language_code):

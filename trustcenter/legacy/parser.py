@@ -11,10 +11,18 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from faq.links import is_allowed_link_url, names_another_host
-from faq.validation import check_rich_text
+from faq.validation import check_rich_text, nesting_depth
 
 # A legacy page is ~20 KB; anything this large is not one.
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# A page may nest deeper than one answer may (faq.validation.MAX_RICH_TEXT_DEPTH): in the
+# legacy version whose items each sit inside the previous one (a </div> typed as <div>),
+# every item is about two levels deeper. Still bounded, as html5lib builds deep trees
+# slowly (5,000 nested <b>: a minute).
+MAX_PAGE_DEPTH = 64
+# Elements a browser closes at the next of their kind or the next block (<p>…<p>): never
+# deeper for being left open, so not counted.
+IMPLIED_END_TAGS = {"p", "li", "dt", "dd", "option", "tr", "td", "th"}
 
 LANGUAGE_ALIASES = {
     "en": "en",
@@ -112,22 +120,40 @@ def parse_legacy_page(text, path, language=None):
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise LegacyFileError(path, f"a NUL character (line {line})")
-    try:
-        # Before parsing: BeautifulSoup and Wagtail's HTML cleaner recurse.
-        check_rich_text(html)
-    except ValueError as error:
-        raise LegacyFileError(path, str(error)) from error
-    soup = BeautifulSoup(html, "html.parser")
+    if nesting_depth(html, uncounted=IMPLIED_END_TAGS) > MAX_PAGE_DEPTH:
+        # Before parsing: html5lib builds deep trees slowly.
+        raise LegacyFileError(
+            path, f"its markup is nested more than {MAX_PAGE_DEPTH} elements deep"
+        )
+    # html5lib builds the tree a browser builds (an unclosed <p> closed at the next block, a
+    # <label> in an open paragraph kept there): what the legacy site's visitors saw.
+    soup = BeautifulSoup(html, "html5lib")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()  # the legacy sidebar lives in a comment: visitors never saw it
 
     content = soup.find(id="ContentWrapper")
-    items = [_read_item(block) for block in soup.select(".content-faq")] if content else []
+    if content is None:
+        intro_html, items = "", []
+    elif content.select_one(".content-faq"):
+        intro_html, items = _read_wrapped(content)
+    else:
+        intro_html, items = _read_flat(content)
     if not items:
-        raise LegacyFileError(path, "no FAQ items (no .content-faq inside #ContentWrapper)")
+        raise LegacyFileError(
+            path,
+            "no FAQ items (no .content-faq and no <label> questions inside #ContentWrapper)",
+        )
     if any(not item.question for item in items):
         position = next(i for i, item in enumerate(items, start=1) if not item.question)
         raise LegacyFileError(path, f"FAQ item {position} has no question")
+    parts = [("intro", intro_html)]
+    parts += [(f"item {n} answer", item.answer_html) for n, item in enumerate(items, start=1)]
+    for where, part in parts:
+        try:
+            # Before cleaning: Wagtail's HTML cleaner recurses.
+            check_rich_text(part)
+        except ValueError as error:
+            raise LegacyFileError(path, f"{where}: {error}") from error
 
     hero_title = _text(soup.select_one("#HeroWrapper .box-title"))
     title = _breadcrumb_title(soup) or hero_title
@@ -142,7 +168,7 @@ def parse_legacy_page(text, path, language=None):
         hero_title=hero_title,
         hero_image_path=image["data-src"].strip() if image else "",
         hero_image_alt=picture["data-alt"].strip() if picture else "",
-        intro_html=_intro_html(content),
+        intro_html=intro_html,
         items=items,
     )
 
@@ -160,7 +186,20 @@ def _language_from_front_matter(front_matter):
 
 
 def _text(element):
-    return " ".join(element.get_text(" ").split()) if element else ""
+    """The text a visitor sees: not that of scripts and styles."""
+    if element is None:
+        return ""
+    strings = [string for string in element.find_all(string=True) if not _in_code(string, element)]
+    return " ".join(" ".join(strings).split())
+
+
+def _in_code(string, element):
+    for parent in string.parents:
+        if parent is element:
+            return False
+        if parent.name in EXECUTABLE_ELEMENTS:
+            return True
+    return False
 
 
 def _breadcrumb_title(soup):
@@ -176,26 +215,58 @@ def _breadcrumb_title(soup):
     return " ".join(loose_text.rsplit("//", 1)[-1].split())
 
 
-def _intro_html(content):
-    if content is None:
-        return ""
-    paragraphs = [
-        paragraph
+def _question(element):
+    """(question, typed number) of a question element: the number is presentation."""
+    question = _text(element)
+    match = QUESTION_NUMBER.match(question)
+    if match:
+        return question[match.end() :].strip(), match.group("number")
+    return question, ""
+
+
+# -- the wrapped shape: one div.content-faq per question ------------------------------
+
+
+def _read_wrapped(content):
+    intro = "".join(
+        str(paragraph)
         for paragraph in content.find_all("p")
         if paragraph.find_parent(class_="content-faq") is None
-    ]
-    return "".join(str(paragraph) for paragraph in paragraphs)
+    )
+    blocks = content.select(".content-faq")
+    items = []
+    # Last first: an item nested in the previous one (its </div> typed as <div>) is taken
+    # out of it before that one is read, so it is read once, as an item of its own.
+    for block in reversed(blocks):
+        holder = block.parent
+        block.extract()
+        _drop_emptied(holder)
+        items.append(_read_item(block))
+    return intro, items[::-1]
+
+
+def _drop_emptied(element):
+    """Remove the stray <div>s (typed for </div>) that held a nested item, now empty."""
+    while (
+        element is not None
+        and element.name == "div"
+        and not element.get("class")
+        and not element.get("id")
+        and not any(_visible(node) for node in element.children)
+    ):
+        parent = element.parent
+        element.decompose()
+        element = parent
 
 
 def _read_item(block):
     answer = block.select_one(".content-faq-footer")
-    question_element = block.find("label") or _first_child_outside(block, answer)
-    question = _text(question_element)
-    number = ""
-    match = QUESTION_NUMBER.match(question)
-    if match:
-        number, question = match.group("number"), question[match.end() :].strip()
-    answer_html = answer.decode_contents() if answer else ""
+    question_element = next(
+        (label for label in block.find_all("label") if answer not in label.parents),
+        None,
+    ) or _first_child_outside(block, answer)
+    question, number = _question(question_element)
+    answer_html = _blocks_html(list(answer.children)) if answer else ""
     return LegacyItem(question=question, answer_html=answer_html, number=number)
 
 
@@ -205,6 +276,65 @@ def _first_child_outside(block, answer):
             return child
     return None
 
+
+# -- the flat shape (oldest): <label> questions in the content column -----------------
+
+
+def _read_flat(content):
+    """Questions are bare <label>s in the content column, each answered by what follows it
+    up to the next one. A <label> typed after an unclosed <p> (or list) is inside that
+    paragraph (as a browser builds it): it is moved out, with what follows it, first."""
+    questions = [label for label in content.find_all("label") if _is_flat_question(label)]
+    if not questions:
+        return "", []
+    column = questions[0].find_parent("div")
+    questions = [label for label in questions if label.find_parent("div") is column]
+    for label in questions:
+        _move_to_column(label, column)
+    question_ids = {id(label) for label in questions}
+    intro_nodes, items = [], []
+    for node in list(column.children):
+        if id(node) in question_ids:
+            items.append((node, []))
+        elif items:
+            items[-1][1].append(node)
+        else:
+            intro_nodes.append(node)
+    return _blocks_html(intro_nodes), [_flat_item(label, answer) for label, answer in items]
+
+
+def _flat_item(label, answer):
+    question, number = _question(label)
+    return LegacyItem(question=question, answer_html=_blocks_html(answer), number=number)
+
+
+def _is_flat_question(label):
+    """A question, not a bold sub-heading opening an answer's paragraph or list item."""
+    if label.parent.name == "div":
+        return True
+    before = [node for node in label.previous_siblings if _visible(node)]
+    following = next((node for node in label.next_siblings if _visible(node)), None)
+    followed_by_break = isinstance(following, Tag) and following.name == "br"
+    return bool(before) or followed_by_break or bool(QUESTION_NUMBER.match(_text(label)))
+
+
+def _move_to_column(label, column):
+    """Move a question, and what follows it, out of the elements left open around it."""
+    while label.parent is not column:
+        parent = label.parent
+        moving = [label, *label.next_siblings]
+        for node in moving:
+            node.extract()
+        parent.insert_after(*moving)
+        if not any(_visible(node) for node in parent.children):
+            parent.decompose()
+
+
+def _visible(node):
+    return isinstance(node, Tag) or bool(str(node).strip())
+
+
+# -- an answer's (or intro's) content -------------------------------------------------
 
 # Elements whose content is code or embedded media, never text: removed with their content.
 EXECUTABLE_ELEMENTS = [
@@ -228,6 +358,76 @@ EXECUTABLE_ELEMENTS = [
     "select",
     "textarea",
 ]
+# Elements that show something without any text.
+SHOWN_WITHOUT_TEXT = ["img", "picture", "video", "audio", "canvas", "hr", *EXECUTABLE_ELEMENTS]
+# Elements that are blocks of their own in an answer; any other node is inline text.
+BLOCK_ELEMENTS = {"p", "ul", "ol", "div", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _blocks_html(nodes):
+    """Serialise nodes as blocks: inline text between blocks becomes a paragraph, and bold
+    sub-headings are lines of their own."""
+    html, run = [], []
+
+    def end_run():
+        while run and not _visible_text(run[0]):
+            run.pop(0)
+        while run and not _visible_text(run[-1]):
+            run.pop()
+        if any(_text(node) if isinstance(node, Tag) else str(node).strip() for node in run):
+            paragraph = _new_tag("p")
+            for node in run:
+                paragraph.append(node.extract())
+            html.append(paragraph)
+        else:  # no text (an image, a script): as it is, for the cleaner to drop and report
+            html.extend(run)
+        run.clear()
+
+    for node in nodes:
+        if isinstance(node, Tag) and node.name in BLOCK_ELEMENTS:
+            end_run()
+            # An empty one (a stray <div> typed for </div>, the layout's empty row a nested
+            # page ends with) shows nothing; one showing media is kept for the cleaner to report.
+            if _text(node) or node.find(SHOWN_WITHOUT_TEXT):
+                html.append(node)
+        else:
+            run.append(node)
+    end_run()
+    for block in html:
+        if isinstance(block, Tag):
+            _separate_sub_headings(block)
+    return "".join(str(block) for block in html)
+
+
+def _visible_text(node):
+    """Not whitespace or a line break at the edge of a paragraph."""
+    if isinstance(node, Tag):
+        return node.name != "br"
+    return bool(str(node).strip())
+
+
+def _separate_sub_headings(element):
+    """A <label> in an answer was a bold sub-heading: it becomes bold. A sub-heading that
+    opens a paragraph with the next word glued to it ("Metadata" + "Metadata includes...")
+    gets a line of its own; one followed by a space or a colon stays inline."""
+    for label in element.find_all("label"):
+        label.name = "b"
+        label.attrs = {}
+    for bold in element.find_all(["b", "strong"]):
+        block = bold.parent
+        if block is None or block.name not in {"p", "li"}:
+            continue
+        if any(_visible(node) for node in bold.previous_siblings):
+            continue
+        following = bold.next_sibling
+        if isinstance(following, NavigableString) and str(following)[:1].isalnum():
+            bold.insert_after(_new_tag("br"))
+
+
+def _new_tag(name):
+    return BeautifulSoup("", "html.parser").new_tag(name)
+
+
 CANONICAL_TAGS = {"strong": "b", "em": "i"}
 
 
@@ -238,6 +438,8 @@ def clean_legacy_html(html, features):
     (scripts, event handlers, styles, unsafe URLs, markup outside ``features``) and links
     kept as they were but that point nowhere on the new site (relative legacy paths).
     """
+    # What it cleans is the html5lib tree's own serialisation (see parse_legacy_page), already
+    # well-formed, so Python's own parser reads it as written.
     soup = BeautifulSoup(html, "html.parser")
     dropped, unmapped = [], []
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
