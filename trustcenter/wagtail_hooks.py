@@ -1,6 +1,10 @@
+from django.contrib import messages
+from django.utils.translation import ngettext
+
 from wagtail import hooks
 
 from .admin_edit import NoOverwritePageViewSet
+from .translation import memory
 from .translation.rules import hide_convert_to_alias
 
 hooks.register("construct_page_action_menu", hide_convert_to_alias)
@@ -10,3 +14,26 @@ hooks.register("construct_page_action_menu", hide_convert_to_alias)
 def register_page_viewset():
     # Registered after Wagtail's own (order -1) for Page, so every page type uses it.
     return NoOverwritePageViewSet()
+
+
+@hooks.register("before_edit_page")
+def prefill_from_translation_memory(request, page):
+    """As the translation editor opens, pre-fill (unreviewed) what the memory knows."""
+    if request.method != "GET":
+        return
+    translation = memory.translation_of(page)
+    if translation is None:
+        return
+    count = memory.prefill(translation)
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d translation was pre-filled from earlier translations: check and save "
+                "it (marked “Needs review”). What changed is listed below the editor.",
+                "%(count)d translations were pre-filled from earlier translations: check and "
+                "save each (marked “Needs review”). What changed is listed below the editor.",
+                count,
+            )
+            % {"count": count},
+        )

@@ -1,0 +1,17 @@
+from django import template
+
+from trustcenter.translation.memory import pending_segments
+
+register = template.Library()
+
+
+@register.inclusion_tag("trustcenter/admin/translation_review.html")
+def translation_review_panel(translation):
+    """Below the translation editor: each segment awaiting a person's translation, with the
+    source change, the previous translation and the memory's suggestions."""
+    return {
+        "pending": pending_segments(translation),
+        "source_language": translation.source.locale.get_display_name(),
+        "source_code": translation.source.locale.language_code,
+        "target_code": translation.target_locale.language_code,
+    }
