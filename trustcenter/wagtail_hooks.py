@@ -17,11 +17,12 @@ def register_page_viewset():
 
 
 @hooks.register("before_edit_page")
-def prefill_from_translation_memory(request, page):
+@hooks.register("before_edit_snippet")
+def prefill_from_translation_memory(request, instance):
     """As the translation editor opens, pre-fill (unreviewed) what the memory knows."""
     if request.method != "GET":
         return
-    translation = memory.translation_of(page)
+    translation = memory.translation_of(instance)
     if translation is None:
         return
     count = memory.prefill(translation)

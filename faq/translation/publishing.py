@@ -170,7 +170,8 @@ def _is_being_published(page):
 
 def describe_paths(page, paths):
     """The fields and questions at ``paths``, as the editor names them: "title, question 2"."""
-    item_numbers = {item.id: number for number, item in enumerate(page.faqs, start=1)}
+    items = getattr(page, FAQ_FIELD, None) or []  # any translatable object, FAQ page or not
+    item_numbers = {item.id: number for number, item in enumerate(items, start=1)}
     names = []
     for path in paths:
         block_id = block_id_of(path)
@@ -178,7 +179,11 @@ def describe_paths(page, paths):
             name = _("question %(number)d") % {"number": item_numbers[block_id]}
         else:
             field_name = path.split(".", 1)[0]
-            name = str(page._meta.get_field(field_name).verbose_name)
+            field = page._meta.get_field(field_name)
+            # A child relation (an inline panel) has no verbose name of its own.
+            name = str(
+                getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name
+            )
         if name not in names:
             names.append(name)
     return ", ".join(names)

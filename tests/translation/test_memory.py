@@ -10,12 +10,12 @@ import io
 import json
 
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringTranslation
+from wagtail_localize.models import StringTranslation, TranslationSource
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,6 +23,8 @@ from bs4 import BeautifulSoup
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import edit_first_answer, make_faq_page
+from trustcenter.navigation.models import HeaderFooter
+from trustcenter.navigation.setup import ensure_legacy_header_footer
 from trustcenter.translation import memory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +119,12 @@ def test_an_added_sentence_keeps_the_published_chinese_and_prefills_the_previous
     # The editor opens with the previous Chinese pre-filled, marked as needing review, and
     # lists the English change with the previous translation below.
     response = open_editor(translator_client, chinese)
+    messages = [str(message) for message in response.context["messages"]]
+    assert any(message.startswith("1 translation was pre-filled") for message in messages)
+    assert (
+        "Their source changed: the published page shows their previous translation until you "
+        "publish the update: 1. Question 1?"
+    ) in messages
     data, note = editor_translations(response)[new_answer]
     assert data == CHINESE[ANSWER_1]
     assert note.startswith("Needs review: pre-filled from the previous translation.")
@@ -239,3 +247,22 @@ def test_the_imported_legacy_pages_seed_the_memory():
     imported = StringTranslation.objects.filter(locale=chinese)
     assert imported.count() > 30
     assert memory.reviewed_translations(chinese).count() == imported.count()
+
+
+def test_a_translated_snippet_gets_its_previous_translation_too(admin_client):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        ensure_legacy_header_footer()
+    english = HeaderFooter.objects.get(locale__language_code="en")
+    chinese = HeaderFooter.objects.get(locale__language_code="zh-hans")
+    english.site_name = "Trust Center Online"
+    english.save()
+    TranslationSource.update_or_create_from_instance(english)
+    response = admin_client.get(
+        reverse("wagtailsnippets_navigation_headerfooter:edit", args=[chinese.pk])
+    )
+    assert response.status_code == 200
+    assert editor_translations(response)["Trust Center Online"][0] == "信任中心"
+    [pending] = review_panel(response)
+    assert pending.h3.get_text() == "Site name"
+    assert pending.select_one("[data-source] ins").get_text(strip=True) == "Online"
+    assert pending.select_one("[data-previous]").get_text() == "信任中心"

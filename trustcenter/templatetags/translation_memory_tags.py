@@ -9,8 +9,10 @@ register = template.Library()
 def translation_review_panel(translation):
     """Below the translation editor: each segment awaiting a person's translation, with the
     source change, the previous translation and the memory's suggestions."""
+    pending, count = pending_segments(translation)
     return {
-        "pending": pending_segments(translation),
+        "pending": pending,
+        "more": count - len(pending),
         "source_language": translation.source.locale.get_display_name(),
         "source_code": translation.source.locale.language_code,
         "target_code": translation.target_locale.language_code,

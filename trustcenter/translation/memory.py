@@ -52,6 +52,9 @@ SUGGESTION_MIN_SCORE = 0.75
 # saves the translator most of the typing.
 PREVIOUS_MIN_SCORE = 0.5
 SUGGESTIONS_SHOWN = 3
+# The review panel lists this many segments (with their suggestions), so that a page sent for
+# translation for the first time (every segment pending) opens as fast as any other.
+PANEL_SEGMENTS = 50
 WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
 
@@ -145,15 +148,18 @@ def previous_translations(source, locale, segments):
     return previous
 
 
-def translation_of(page):
-    """The synced wagtail-localize translation ``page`` is the target of, or None."""
+def translation_of(instance):
+    """The synced wagtail-localize translation ``instance`` (a page or snippet) is the
+    target of, or None."""
+    if getattr(instance, "translation_key", None) is None:
+        return None  # a snippet that is not translatable
     return (
         Translation.objects.filter(
-            source__object_id=page.translation_key,
-            target_locale_id=page.locale_id,
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
             enabled=True,
         )
-        .exclude(source__locale_id=page.locale_id)
+        .exclude(source__locale_id=instance.locale_id)
         .select_related("source", "target_locale")
         .first()
     )
@@ -271,17 +277,15 @@ class PendingSegment:
     suggestions: list[Match] = field(default_factory=list)
 
 
-def pending_segments(translation):
-    """What the translation editor's review panel lists: every segment of ``translation``
-    without a reviewed translation, in page order."""
+def pending_segments(translation, limit=PANEL_SEGMENTS):
+    """What the translation editor's review panel lists: the first ``limit`` segments of
+    ``translation`` without a reviewed translation, in page order, and how many there are."""
     locale = translation.target_locale
-    segments = list(
-        untranslated_segments([translation.source], locale)
-        .select_related("string", "context")
-        .order_by("order")
-    )
+    pending = untranslated_segments([translation.source], locale).order_by("order")
+    segments = list(pending.select_related("string", "context")[:limit])
     if not segments:
-        return []
+        return [], 0
+    count = len(segments) if len(segments) < limit else pending.count()
     instance = translation.source.as_instance()
     unreviewed = {
         (row.translation_of_id, row.context_id): row
@@ -293,7 +297,7 @@ def pending_segments(translation):
     }
     previous = previous_translations(translation.source, locale, segments)
     memory = TranslationMemory(locale)
-    pending = []
+    listed = []
     for segment in segments:
         item = PendingSegment(
             location=describe_paths(instance, [segment.context.path]),
@@ -310,5 +314,5 @@ def pending_segments(translation):
         if prefill is not None:
             item.prefilled = prefill.data
             item.prefilled_from = PREFILL_SOURCES.get(prefill.tool_name) or prefill.tool_name
-        pending.append(item)
-    return pending
+        listed.append(item)
+    return listed, count
