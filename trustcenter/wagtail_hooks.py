@@ -1,10 +1,11 @@
 from django.contrib import messages
+from django.urls import include, path
 from django.utils.translation import ngettext
 
 from wagtail import hooks
 
 from .admin_edit import NoOverwritePageViewSet
-from .translation import memory
+from .translation import memory, memory_views
 from .translation.rules import hide_convert_to_alias
 
 hooks.register("construct_page_action_menu", hide_convert_to_alias)
@@ -38,3 +39,15 @@ def prefill_from_translation_memory(request, instance):
             )
             % {"count": count},
         )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_memory_urls():
+    urls = [
+        path(
+            "<int:translation_id>/segments/<int:string_segment_id>/start-from-suggestion/",
+            memory_views.start_from_suggestion,
+            name="start_from_suggestion",
+        )
+    ]
+    return [path("translation-memory/", include((urls, "translation_memory")))]

@@ -214,8 +214,22 @@ def test_a_close_match_is_suggested_with_its_score_and_not_prefilled(
     best = panel["Question 4?"].select_one("[data-suggestion]")
     assert best.select_one("[data-score]").get_text() == "91 % match"
     assert best.select_one("[data-suggested]").get_text() == "问题 1？"
+
+    # "Start from this" puts it in the editor's box, unreviewed; only translators may.
+    form = suggestion.form
+    data = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    refused = editor_client.post(form["action"], data)  # Wagtail's "no permission" redirect
+    assert refused.url == reverse("wagtailadmin_home")
+    assert not StringTranslation.objects.filter(translation_of__data=close).exists()
+    started = translator_client.post(form["action"], data)
+    assert started.url == reverse("wagtailadmin_pages:edit", args=[chinese.pk])
+    data, note = editor_translations(open_editor(translator_client, chinese))[close]
+    assert data == CHINESE[ANSWER_1]
+    assert note.startswith("Needs review: pre-filled from a translation memory suggestion.")
     flows.publish_translation(translator_client, chinese)
-    assert "Azure" not in client.get("/zh-hans/faq/").content.decode()
+    page = client.get("/zh-hans/faq/").content.decode()
+    assert "Azure" not in page and "Question 4" not in page
+    assert len(answers(client)) == 3, "the new item waits for a person's save"
 
 
 def test_the_review_panel_speaks_chinese(

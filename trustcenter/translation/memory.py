@@ -42,10 +42,12 @@ from faq.translation.publishing import describe_paths, untranslated_segments
 
 PREVIOUS_TRANSLATION = "previous translation"
 TRANSLATION_MEMORY = "translation memory"
+SUGGESTION = "translation memory suggestion"
 # Where a pre-fill came from, as the editor names it (``tool_name`` stores the key).
 PREFILL_SOURCES = {
     PREVIOUS_TRANSLATION: _("the previous translation"),
     TRANSLATION_MEMORY: _("the translation memory (exact match)"),
+    SUGGESTION: _("a translation memory suggestion"),
 }
 SUGGESTION_MIN_SCORE = 0.75
 # Lower: an added sentence is a big change to a short paragraph, whose translation still
@@ -76,6 +78,10 @@ class Match:
     @property
     def percent(self):
         return round(self.score * 100)
+
+    @property
+    def source_text(self):
+        return text_of(self.source)
 
 
 def reviewed_translations(locale):
@@ -215,6 +221,42 @@ def prefill(translation):
     return len(prefills)
 
 
+def start_from_suggestion(translation, segment, source):
+    """Make the memory's suggestion for ``segment`` whose source string is ``source`` the
+    segment's unreviewed pre-fill. False (nothing changed) if there is no such suggestion,
+    its links don't fit, or a person translated the segment meanwhile."""
+    locale = translation.target_locale
+    suggested = {
+        match.source: match for match in TranslationMemory(locale).suggestions(segment.string.data)
+    }
+    match = suggested.get(source)
+    if match is None:
+        return False
+    try:
+        validate_translation_links(segment.string.data, match.translation)
+    except ValueError:
+        return False
+    current = StringTranslation.objects.filter(
+        translation_of_id=segment.string_id, locale=locale, context_id=segment.context_id
+    ).first()
+    if current is not None and not is_unreviewed(current):
+        return False
+    StringTranslation.objects.update_or_create(
+        translation_of_id=segment.string_id,
+        locale=locale,
+        context_id=segment.context_id,
+        defaults={
+            "data": match.translation,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+            "tool_name": SUGGESTION,
+            "last_translated_by": None,
+            "has_error": False,
+            "field_error": "",
+        },
+    )
+    return True
+
+
 class TranslationMemory:
     """The memory into one language, loaded once, for fuzzy look-ups."""
 
@@ -268,6 +310,7 @@ def word_diff(old, new):
 class PendingSegment:
     """A segment awaiting a person's translation, with what the memory knows of it."""
 
+    segment_id: int
     location: str
     source: str
     source_diff: str = ""  # the English change since the previous translation
@@ -300,6 +343,7 @@ def pending_segments(translation, limit=PANEL_SEGMENTS):
     listed = []
     for segment in segments:
         item = PendingSegment(
+            segment_id=segment.pk,
             location=describe_paths(instance, [segment.context.path]),
             source=text_of(segment.string.data),
             previous=previous.get(segment.pk),
