@@ -129,7 +129,7 @@ def test_an_added_sentence_keeps_the_published_chinese_and_prefills_the_previous
     assert data == CHINESE[ANSWER_1]
     assert note.startswith("Needs review: pre-filled from the previous translation.")
     [pending] = review_panel(response)
-    assert pending.h3.get_text() == "Question 1"
+    assert pending.h3.get_text() == "Question 1 · Answer"
     source = pending.select_one("[data-source]")
     assert source.ins.get_text(strip=True) == ADDED_SENTENCE.strip()
     assert source.select("del") == []

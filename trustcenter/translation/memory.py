@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.blocks import StreamValue
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.strings import validate_translation_links
 
@@ -306,6 +308,19 @@ def word_diff(old, new):
     return mark_safe("".join(parts))
 
 
+def location_of(instance, path):
+    """Where a segment is, as the editor names it: "Question 3 · Answer", "Title"."""
+    location = capfirst(describe_paths(instance, [path]))
+    field_name, block_id, child = [*path.split(".", 3), "", ""][:3]
+    items = getattr(instance, field_name, None)
+    if child and isinstance(items, StreamValue):
+        for item in items:
+            children = getattr(item.block, "child_blocks", {})
+            if item.id == block_id and child in children:
+                return f"{location} · {capfirst(children[child].label)}"
+    return location
+
+
 @dataclass
 class PendingSegment:
     """A segment awaiting a person's translation, with what the memory knows of it."""
@@ -344,7 +359,7 @@ def pending_segments(translation, limit=PANEL_SEGMENTS):
     for segment in segments:
         item = PendingSegment(
             segment_id=segment.pk,
-            location=describe_paths(instance, [segment.context.path]),
+            location=location_of(instance, segment.context.path),
             source=text_of(segment.string.data),
             previous=previous.get(segment.pk),
             suggestions=memory.suggestions(segment.string.data),
