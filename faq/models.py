@@ -73,6 +73,9 @@ class FAQPage(DescribedByIntroMixin, Page):
     # On a translation: the items whose text is not (fully) translated yet. wagtail-localize
     # would show their source text; visitors see them only once translated.
     untranslated_faq_ids = models.JSONField(default=list, blank=True, editable=False)
+    # On a translation: the items whose source changed since they were published, shown in
+    # their last published translation until a translator publishes the update.
+    outdated_faq_ids = models.JSONField(default=list, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

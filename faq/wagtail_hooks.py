@@ -42,13 +42,21 @@ def say_what_awaits_translation(request, page):
     pending = pending_translation(page.specific)
     if pending is None:
         return
-    items, fields = pending
+    items, outdated, fields = pending
     if items:
-        questions = "; ".join(f"{number}. {question}" for number, question in items)
         messages.warning(
             request,
             _("Held back from the published page until translated (and reviewed): %(items)s")
-            % {"items": questions},
+            % {"items": _numbered(items)},
+        )
+    if outdated:
+        messages.warning(
+            request,
+            _(
+                "Their source changed: the published page shows their previous translation "
+                "until you publish the update: %(items)s"
+            )
+            % {"items": _numbered(outdated)},
         )
     if fields:
         messages.warning(
@@ -56,3 +64,7 @@ def say_what_awaits_translation(request, page):
             _("Still in the source language until translated (and reviewed): %(fields)s")
             % {"fields": ", ".join(fields)},
         )
+
+
+def _numbered(items):
+    return "; ".join(f"{number}. {question}" for number, question in items)

@@ -2,8 +2,11 @@
 
 wagtail-localize fills every untranslated string of a translation with the source text. A
 Chinese trust center must never show English, so a translated FAQ page remembers which
-items are not fully translated (``FAQPage.untranslated_faq_ids``) and holds them back
-until a translator finishes them.
+items are not fully translated and, until a translator finishes them:
+
+- keeps an item visitors already read in its last published translation, when only its
+  source changed (``FAQPage.outdated_faq_ids``): nothing translated is thrown away;
+- holds back an item never published in the translation (``FAQPage.untranslated_faq_ids``).
 """
 
 import json
@@ -68,38 +71,54 @@ def untranslated_item_ids(source, locale):
     return sorted({block_id_of(path) for path in paths.values_list("context__path", flat=True)})
 
 
+def published_items(page):
+    """The items visitors read on the live version of ``page``, by block id: empty for a page
+    never published (or unpublished). The row of a live page holds its live content (a
+    draft is only a revision), with the items it holds back recorded."""
+    if page.pk is None:
+        return {}
+    live = type(page).objects.filter(pk=page.pk, live=True).first()
+    return {item.id: item for item in live.visible_faqs} if live is not None else {}
+
+
 def pending_translation(page):
     """What of a translated FAQ page awaits translation, measured against its source as last
-    synced: ``(items, fields)`` where ``items`` lists ``(number, source question)`` of the
-    items held back from the page and ``fields`` the names of the other fields still in the
-    source language. None for a page that is not a translation."""
+    synced: ``(items, outdated, fields)`` where ``items`` lists ``(number, source question)`` of
+    the items held back from the page, ``outdated`` those shown in their last published
+    translation, and ``fields`` the names of the other fields still in the source language.
+    None for a page that is not a translation."""
     source = translation_source_of(page)
     if source is None:
         return None
     paths = set(
         untranslated_segments([source], page.locale).values_list("context__path", flat=True)
     )
-    held_back = {block_id_of(path) for path in paths}
-    items = [
-        (number, item.value["question"])
-        for number, item in enumerate(source.as_instance().faqs, start=1)
-        if item.id in held_back
-    ]
+    pending = {block_id_of(path) for path in paths}
+    published = published_items(page)
+    items, outdated = [], []
+    for number, item in enumerate(source.as_instance().faqs, start=1):
+        if item.id in pending:
+            (outdated if item.id in published else items).append((number, item.value["question"]))
     field_names = {path.split(".", 1)[0] for path in paths} - {FAQ_FIELD}
     fields = [
         str(field.verbose_name) for field in page._meta.concrete_fields if field.name in field_names
     ]
-    return items, fields
+    return items, outdated, fields
 
 
 def hold_back_untranslated_items(sender, instance, **kwargs):
-    """pre_save: record which items of a translated FAQ page still await translation."""
+    """pre_save: of the items of a translated FAQ page that await translation, keep those
+    visitors read in their last published translation, and hold back the others."""
     if instance.locale_id is None or instance.translation_key is None:
         return
     source = translation_source_of(instance)
-    instance.untranslated_faq_ids = (
-        untranslated_item_ids(source, instance.locale) if source is not None else []
-    )
+    pending = untranslated_item_ids(source, instance.locale) if source is not None else []
+    published = published_items(instance) if pending else {}
+    for index, item in enumerate(instance.faqs):
+        if item.id in pending and item.id in published:
+            instance.faqs[index] = published[item.id]
+    instance.outdated_faq_ids = [block_id for block_id in pending if block_id in published]
+    instance.untranslated_faq_ids = [block_id for block_id in pending if block_id not in published]
 
 
 def source_text_over_translations(page, source):
@@ -149,9 +168,10 @@ def _is_being_published(page):
     return page.live_revision_id not in live_before
 
 
-def _describe(page, paths):
+def describe_paths(page, paths):
     """The fields and questions at ``paths``, as the editor names them: "title, question 2"."""
-    item_numbers = {item.id: number for number, item in enumerate(page.faqs, start=1)}
+    items = getattr(page, FAQ_FIELD, None) or []  # any translatable object, FAQ page or not
+    item_numbers = {item.id: number for number, item in enumerate(items, start=1)}
     names = []
     for path in paths:
         block_id = block_id_of(path)
@@ -159,7 +179,11 @@ def _describe(page, paths):
             name = _("question %(number)d") % {"number": item_numbers[block_id]}
         else:
             field_name = path.split(".", 1)[0]
-            name = str(page._meta.get_field(field_name).verbose_name)
+            field = page._meta.get_field(field_name)
+            # A child relation (an inline panel) has no verbose name of its own.
+            name = str(
+                getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name
+            )
         if name not in names:
             names.append(name)
     return ", ".join(names)
@@ -177,7 +201,7 @@ def _refuse_if_source_text_over_translations(page):
                 "done (%(fields)s), so it can't be published: publish the translation from "
                 "the translation editor instead."
             )
-            % {"language": source.locale.get_display_name(), "fields": _describe(page, paths)},
+            % {"language": source.locale.get_display_name(), "fields": describe_paths(page, paths)},
             code="source_text_over_translation",
         )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.urls import reverse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from ..models import FAQPage
@@ -19,10 +19,11 @@ from .publishing import untranslated_segments
 @dataclass
 class LanguageStatus:
     locale: Locale
-    page: Page | None = None  # the translated page, if there is one
+    page: FAQPage | None = None  # the translated page, if there is one
     synced: bool = False  # a wagtail-localize translation keeps it in step with the source
     strings: int = 0  # strings of the source as last synced
     behind: int = 0  # of those, not (or only machine) translated
+    outdated: int = 0  # items shown in their previous translation (their source changed)
     source_changed: bool = False  # the source was published after the last sync
     translate_url: str = ""
     sync_url: str = ""
@@ -55,8 +56,8 @@ def translation_status(source_locale=None):
     )
     translated_pages = {
         (page.translation_key, page.locale_id): page
-        for page in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
-            "id", "title", "translation_key", "locale_id", "live"
+        for page in FAQPage.objects.filter(translation_key__in=keys, locale__in=locales).only(
+            "id", "title", "translation_key", "locale_id", "live", "outdated_faq_ids"
         )
     }
     strings = _count_by_source(StringSegment.objects.filter(source__in=sources.values()))
@@ -81,6 +82,7 @@ def translation_status(source_locale=None):
                 status.synced = True
                 status.strings = strings.get(source.pk, 0)
                 status.behind = behind[locale.pk].get(source.pk, 0)
+                status.outdated = len(status.page.outdated_faq_ids) if status.page.live else 0
                 status.source_changed = bool(
                     page.last_published_at and page.last_published_at > source.last_updated_at
                 )

@@ -69,7 +69,8 @@ def rendered_items(client, soup, url):
 def pending_of(response):
     """What the translation editor says awaits translation."""
     messages = [str(message) for message in response.context["messages"]]
-    return [message for message in messages if message.startswith(("Held back", "Still in"))]
+    prefixes = ("Held back", "Their source changed", "Still in")
+    return [message for message in messages if message.startswith(prefixes)]
 
 
 def test_a_new_translation_starts_as_a_draft_with_the_english_url(
@@ -119,14 +120,19 @@ def test_the_weekly_cycle_keeps_every_translation(
     editor_url = reverse("wagtailadmin_pages:edit", args=[chinese.pk])
     pending = pending_of(translator_client.get(editor_url))
     assert pending == [
-        "Held back from the published page until translated (and reviewed): "
-        "2. Question 2?; 3. Question 4?"
+        "Held back from the published page until translated (and reviewed): 3. Question 4?",
+        "Their source changed: the published page shows their previous translation until you "
+        "publish the update: 2. Question 2?",
     ]
 
-    # Publishing now follows the English structure, and shows no English.
+    # Publishing now follows the English structure and shows no English: the changed answer
+    # keeps its last published Chinese, only the new question is held back.
     flows.publish_translation(translator_client, chinese)
     items = rendered_items(client, soup, "/zh-hans/faq/")
-    assert [(anchor, title) for anchor, title, _ in items] == [(f"faq-{third['id']}", "问题 3？")]
+    assert [(anchor, title, answer.get_text(strip=True)) for anchor, title, answer in items] == [
+        (f"faq-{third['id']}", "问题 3？", "回答 3，粗体。"),
+        (f"faq-{second['id']}", "问题 2？", "回答 2，粗体。"),
+    ]
 
     # The translator translates only what is new; everything else was kept.
     flows.translate_in_editor(
@@ -155,17 +161,21 @@ def test_the_weekly_cycle_keeps_every_translation(
     ]
 
 
-def test_editing_one_answer_untranslates_only_that_answer(
+def test_editing_one_answer_keeps_its_published_translation(
     client, soup, english, chinese, editor_client, django_user_model
 ):
     items = flows.items_of(english)
     items[0]["answer"] = "<p>Changed answer 1.</p>"
     english = flows.publish_in_editor(editor_client, english, items)
-    # A superuser may sync and publish in one go; the hold-back applies there too.
+    # A superuser may sync and publish in one go; the changed item keeps its Chinese there too.
     admin = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
     assert flows.sync(logged_in(admin), english, publish=True).status_code == 302
-    titles = [title for _, title, _ in rendered_items(client, soup, "/zh-hans/faq/")]
-    assert titles == ["问题 2？", "问题 3？"]
+    items = rendered_items(client, soup, "/zh-hans/faq/")
+    assert [(title, answer.get_text(strip=True)) for _, title, answer in items] == [
+        ("问题 1？", "回答 1，粗体。"),
+        ("问题 2？", "回答 2，粗体。"),
+        ("问题 3？", "回答 3，粗体。"),
+    ]
     assert "Changed answer" not in client.get("/zh-hans/faq/").content.decode()
 
 

@@ -50,6 +50,18 @@ def editor_data(response):
     return props, [str(message) for message in response.context["messages"]]
 
 
+def without_review_notes(data):
+    """``editor_data`` as wagtail-localize sends it: no "needs review" on unreviewed strings."""
+    props, messages = data
+    translations = [
+        {**row, "error": None} if (row["error"] or "").startswith("Needs review") else row
+        for row in props["initialStringTranslations"]
+    ]
+    assert len([row for row in translations if row not in props["initialStringTranslations"]])
+    sorted_rows = sorted(translations, key=lambda item: json.dumps(item, sort_keys=True))
+    return {**props, "initialStringTranslations": sorted_rows}, messages
+
+
 def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
     admin_client, admin_user, monkeypatch
 ):
@@ -91,7 +103,8 @@ def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
     for patch in upstream_wagtail_localize.PATCHES:
         if patch.where == bulk_editor.__name__:
             monkeypatch.setattr(views, patch.name, patch.original)
-    assert editor_data(open_editor(admin_client, chinese)) == bulk
+    # The one difference, on purpose: an unreviewed (machine) translation is flagged.
+    assert editor_data(open_editor(admin_client, chinese)) == without_review_notes(bulk)
 
     props, messages = bulk
     translations = {

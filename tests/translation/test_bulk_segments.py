@@ -71,7 +71,7 @@ def test_a_synced_chinese_page_keeps_its_translations(client, soup):
     for translation in source.translations.all():
         translation.save_target(publish=True)
     questions = [h2.get_text(strip=True) for h2 in soup(client.get("/zh-hans/faq/")).select("h2")]
-    # Item 1 has an untranslated new answer: held back until a translator handles it.
-    assert questions == ["问题二？", "译 Question 3?"]
+    # Item 1 has an untranslated new answer: it keeps its published Chinese until then.
+    assert questions == ["问题一？", "问题二？", "译 Question 3?"]
     english = [h2.get_text(strip=True) for h2 in soup(client.get("/en/faq/")).select("h2")]
     assert english == ["Question 1?", "Question 2?", "Question 3?"]

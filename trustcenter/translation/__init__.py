@@ -9,4 +9,6 @@ source language; wagtail-localize's "localize" and "locale" names are its own.
 - ``bulk_segments``, ``bulk_editor``: wagtail-localize's segment refresh and translation editor,
   with the same results in a fixed number of queries.
 - ``machine``: which machine translator pre-fills translations (off by default).
+- ``memory``: the translation memory: pre-fills (unreviewed) from the previous translation and
+  exact matches, suggests close matches, shown in the translation editor.
 """

@@ -12,6 +12,8 @@ its segment (and the translator who made it). A 500-question Chinese FAQ page to
 - The translation and override serializers, as lists, take each segment id from those
   prefetched segments and read the translators (and what an error message needs) with the
   translations. One at a time (the editor's save API) they work as wagtail-localize's.
+- An unreviewed translation (a translation-memory pre-fill or a machine translation) is sent
+  as an error saying it needs review, so the editor shows it in red, counted per tab.
 """
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
@@ -20,6 +22,8 @@ from wagtail_localize.models import OverridableSegment, StringSegment
 from wagtail_localize.views import edit_translation as views
 
 from rest_framework import serializers
+
+from .memory import review_note
 
 # Bound before ``trustcenter.upstream`` puts the view below in its place.
 wagtail_localize_edit_translation = views.edit_translation
@@ -69,6 +73,12 @@ class BulkSegmentIdMixin:
 class StringTranslationSerializer(BulkSegmentIdMixin, views.StringTranslationSerializer):
     # get_error() reads the source string and context of a translation with an error.
     read_with_each = ("last_translated_by__wagtail_userprofile", "translation_of", "context")
+    # The editor marks a translation with an error in red and counts them per tab: an
+    # unreviewed one (pre-filled or machine) is shown so, saying it needs review (``memory``).
+    error = serializers.SerializerMethodField()
+
+    def get_error(self, translation):
+        return review_note(translation) or translation.get_error()
 
     @staticmethod
     def segment_keys(source):
