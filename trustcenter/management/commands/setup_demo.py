@@ -7,6 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from trustcenter import languages
+from trustcenter.models import TrustCenterHomePage
 from trustcenter.navigation.setup import ensure_legacy_header_footer
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -21,6 +25,12 @@ LEGACY_ADDRESSES = [
     "en=/en-us/resources/FAQ.html",
     "zh-hans=/zh-cn/resources/FAQ.html",
 ]
+# The homes' intro (and so their description for search engines), one sentence per language.
+HOME_INTRO = {
+    "en": "How your data is stored and protected, who can access it, and what is audited "
+    "and promised.",
+    "zh-hans": "您的数据如何存储和保护、谁可以访问，以及我们审核和承诺的内容。",
+}
 
 
 class Command(BaseCommand):
@@ -37,6 +47,8 @@ class Command(BaseCommand):
         # The demo folder holds the legacy hero image (MS-TrustCenter-Resources-Header.jpg).
         images = f"--images={DEMO_DIR}"
         call_command("import_legacy_faq", *LEGACY_PAGES, *redirects, images, stdout=self.stdout)
+        if ensure_demo_home_intro():
+            self.stdout.write("Homes: given the demo intro.")
         filled = ensure_legacy_header_footer()
         self.stdout.write(
             f"Header and footer: the legacy one in {', '.join(filled)}."
@@ -57,3 +69,31 @@ class Command(BaseCommand):
                 f"password {password!r}"
             )
         )
+
+
+@transaction.atomic
+def ensure_demo_home_intro():
+    """Give the source home the demo intro if it has none, and its translations theirs through
+    wagtail-localize (as the home's title is), so each home describes itself to search engines."""
+    source_code = languages.source_language()
+    home = TrustCenterHomePage.objects.filter(locale__language_code=source_code).first()
+    if home is None or home.intro or source_code not in HOME_INTRO:
+        return False
+    home.intro = f"<p>{HOME_INTRO[source_code]}</p>"
+    home.save_revision().publish()
+    source, _ = TranslationSource.update_or_create_from_instance(home)
+    segment = source.stringsegment_set.select_related("string", "context").get(
+        context__path="intro"
+    )
+    for translation in Translation.objects.filter(source=source):
+        text = HOME_INTRO.get(translation.target_locale.language_code)
+        if text is None:
+            continue  # a language without demo text keeps the intro untranslated (held back)
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+        translation.save_target(publish=True)
+    return True

@@ -1,4 +1,5 @@
-"""``setup_demo`` gives the demo FAQ pages the legacy hero image, uploaded once (issue 13)."""
+"""``setup_demo`` gives the demo FAQ pages the legacy hero image, uploaded once, and the homes
+an intro that describes them to search engines (issue 13)."""
 
 import io
 
@@ -10,6 +11,7 @@ from wagtail.images.models import Image
 import pytest
 
 from faq.models import FAQPage
+from tests.factories import home
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +49,19 @@ def test_an_image_an_editor_chose_is_kept(client, soup):
     assert f"kept the hero image an editor chose (image {chosen.pk})" in run_setup_demo()
     assert FAQPage.objects.get(pk=page.pk).hero_image == chosen
     assert Image.objects.count() == 2
+
+
+def test_both_homes_describe_themselves_and_a_rerun_keeps_an_editors_intro(client, soup):
+    assert "Homes: given the demo intro." in run_setup_demo()
+    descriptions = {
+        language: soup(client.get(f"/{language}/")).select_one("head meta[name=description]")
+        for language in ("en", "zh-hans")
+    }
+    assert descriptions["en"]["content"].startswith("How your data is stored and protected")
+    assert descriptions["zh-hans"]["content"].startswith("您的数据如何存储和保护")
+
+    english = home("en")
+    english.intro = "<p>Our own words.</p>"
+    english.save_revision().publish()
+    assert "Homes:" not in run_setup_demo()
+    assert home("en").intro == "<p>Our own words.</p>"
