@@ -90,7 +90,9 @@ def test_a_linked_page_moving_changes_the_etag_though_no_revision_was_published(
     """The answer carries the linked page's URL: a validator naming only the revision would let
     a front end keep the old link."""
     target = make_faq_page(slug="target", title="Target")
-    linking = make_faq_page(slug="linking", title="Linking", questions=faq_items_linking_to(1, [target]))
+    linking = make_faq_page(
+        slug="linking", title="Linking", questions=faq_items_linking_to(1, [target])
+    )
     url = DETAIL_URLS[version].format(linking.pk)
     old = client.get(url)
     assert "/en/target/" in old.content.decode()
@@ -157,4 +159,6 @@ def test_errors_carry_no_validators(client, version):
     missing = client.get(DETAIL_URLS[version].format(999999))
     assert missing.status_code == 404
     assert "ETag" not in missing
-    assert client.get(DETAIL_URLS[version].format(999999), HTTP_IF_NONE_MATCH="*").status_code == 404
+    assert (
+        client.get(DETAIL_URLS[version].format(999999), HTTP_IF_NONE_MATCH="*").status_code == 404
+    )
