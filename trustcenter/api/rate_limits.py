@@ -3,11 +3,13 @@
 Three limits, each a rate such as ``"300/m"`` (or ``None``: no limit):
 
 - ``API_RATE_LIMIT_ANON``: requests without a token, per client address;
-- ``API_RATE_LIMIT_TOKEN``: requests with a token, per token (every server of a front end that
-  shares one token shares its limit);
-- ``API_RATE_LIMIT_BAD_TOKEN``: requests answered 401 (an unknown, revoked or expired token),
-  per client address. Once over it, that address's requests with any token are refused until
-  the window ends: guessing tokens gets nowhere, even with a new token each time.
+- ``API_RATE_LIMIT_TOKEN``: v3 requests with a token, per token (every server of a front end
+  that shares one token shares its limit). v2 reads no token: there, a request with one counts
+  as anonymous (else a made-up token would be a fresh allowance each time);
+- ``API_RATE_LIMIT_BAD_TOKEN``: v3 requests whose token did not authenticate (answered 401, or
+  served as anonymous by a public endpoint), per client address. Once over it, that address's
+  requests with any token are refused until the window ends: guessing tokens gets nowhere,
+  even with a new token each time.
 
 Over a limit, the answer is a 429 in the API's error shape, with ``Retry-After``: the seconds
 until the window ends. The client address is ``signin.throttle.client_address`` (behind
@@ -24,6 +26,7 @@ import ipaddress
 import re
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.cache import patch_cache_control
 
@@ -31,7 +34,7 @@ from django_ratelimit.core import get_usage
 
 from trustcenter.signin.throttle import client_address
 
-from .paths import api_error, is_api_request
+from .paths import V3_PATH_PREFIX, api_error, is_api_request
 
 # django-ratelimit's rates: a count, then per a number (optional) of s, m, h or d.
 RATE = re.compile(r"\d+/\d*[smhd][a-z]*")
@@ -48,6 +51,12 @@ def client_network(request):
     if parsed.version == 6:
         return str(ipaddress.ip_network(f"{parsed}/{IPV6_NETWORK_BITS}", strict=False))
     return address
+
+
+def token_was_refused(request, response):
+    # A public v3 endpoint serves a token that does not authenticate as anonymous: ninja then
+    # hands the request to its next auth callback, AllowAnonymous, whose answer is the user.
+    return response.status_code == 401 or isinstance(getattr(request, "auth", None), AnonymousUser)
 
 
 def usage(request, limit_setting, client, *, increment):
@@ -90,7 +99,8 @@ class APIRateLimitMiddleware:
         if not is_api_request(request):
             return self.get_response(request)
         network = client_network(request)
-        authorization = request.META.get("HTTP_AUTHORIZATION")
+        reads_tokens = request.path_info.startswith(V3_PATH_PREFIX)
+        authorization = request.META.get("HTTP_AUTHORIZATION") if reads_tokens else None
         if authorization is None:
             counted = usage(request, "API_RATE_LIMIT_ANON", network, increment=True)
             if counted and counted["should_limit"]:
@@ -106,6 +116,6 @@ class APIRateLimitMiddleware:
         if counted and counted["should_limit"]:
             return too_many(request, "API_RATE_LIMIT_TOKEN", counted)
         response = self.get_response(request)
-        if response.status_code == 401:
+        if token_was_refused(request, response):
             usage(request, "API_RATE_LIMIT_BAD_TOKEN", network, increment=True)
         return response
