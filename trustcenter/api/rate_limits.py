@@ -1,4 +1,4 @@
-"""Per-client request limits for the APIs (README "Rate limits"), counted by django-ratelimit.
+"""Per-client request limits for the APIs (README "Headless use"), counted by django-ratelimit.
 
 Three limits, each a rate such as ``"300/m"`` (or ``None``: no limit):
 

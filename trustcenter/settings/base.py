@@ -226,19 +226,21 @@ WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
 WEBHOOK_RETRY_SECONDS = int(os.environ.get("WEBHOOK_RETRY_SECONDS", "30"))
 
-# Browser front ends on other origins may call the APIs (README "CORS"): the origins the
-# environment names, none by default; never with the browser's cookies.
+# Browser front ends on other origins may call the APIs (README "Headless use", CORS): the
+# origins the environment names, none by default; never with the browser's cookies.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_HEADERS = (*default_headers, "if-match", "if-none-match", "if-modified-since")
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
 
-# Per-client API request limits (README "Rate limits"; trustcenter/api/rate_limits.py); an
+# Per-client API request limits (README "Headless use"; trustcenter/api/rate_limits.py); an
 # empty variable turns one off. Counted in the default cache; a cache that fails lifts them.
 API_RATE_LIMIT_ANON = os.environ.get("API_RATE_LIMIT_ANON", "300/m") or None
 API_RATE_LIMIT_TOKEN = os.environ.get("API_RATE_LIMIT_TOKEN", "1200/m") or None
 API_RATE_LIMIT_BAD_TOKEN = os.environ.get("API_RATE_LIMIT_BAD_TOKEN", "10/m") or None
+# Only django-ratelimit's counter is used (its app is not installed: its check would refuse the
+# database cache, whose non-atomic count is close enough here).
 RATELIMIT_FAIL_OPEN = True
 
 # The FAQ app lets the site say where FAQ pages may live.
