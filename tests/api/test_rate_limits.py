@@ -137,7 +137,7 @@ def test_the_limits_hold_in_redis_and_are_lifted_while_it_is_down(
     assert bad == [200] * 3
 
 
-@pytest.mark.parametrize("rate", ["300", "many/m", "300/week"])
+@pytest.mark.parametrize("rate", ["300", "many/m", "300/week", "300/mango"])
 def test_a_rate_that_is_no_rate_stops_the_site_from_starting(settings, rate):
     settings.API_RATE_LIMIT_TOKEN = rate
     with pytest.raises(ImproperlyConfigured, match="API_RATE_LIMIT_TOKEN must be a rate"):

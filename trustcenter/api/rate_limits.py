@@ -36,8 +36,9 @@ from trustcenter.signin.throttle import client_address
 
 from .paths import V3_PATH_PREFIX, api_error, is_api_request
 
-# django-ratelimit's rates: a count, then per a number (optional) of s, m, h or d.
-RATE = re.compile(r"\d+/\d*[smhd][a-z]*")
+# django-ratelimit's rates: a count, then per a number (optional) of seconds, minutes, hours or
+# days (it reads the unit's first letter).
+RATE = re.compile(r"\d+/\d*(s|sec|second|m|min|minute|h|hour|d|day)")
 IPV6_NETWORK_BITS = 64
 LIMIT_SETTINGS = ("API_RATE_LIMIT_ANON", "API_RATE_LIMIT_TOKEN", "API_RATE_LIMIT_BAD_TOKEN")
 
