@@ -6,7 +6,9 @@ from django.utils.http import http_date
 import pytest
 
 from faq.models import FAQPage
+from tests.admin_flows import editor
 from tests.factories import faq_items_linking_to, make_faq_page
+from trustcenter.api.preview_tokens import make_preview_token
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +164,26 @@ def test_errors_carry_no_validators(client, version):
     assert (
         client.get(DETAIL_URLS[version].format(999999), HTTP_IF_NONE_MATCH="*").status_code == 404
     )
+
+
+def test_a_preview_token_reads_the_draft_privately_and_the_public_etag_keeps_it_secret(
+    client, api, faq_pair, django_user_model
+):
+    english, _ = faq_pair
+    url = DETAIL_URLS["v3"].format(english.pk)
+    public = client.get(url)
+    draft = FAQPage.objects.get(pk=english.pk)
+    draft.hero_title = "A previewed draft"
+    revision = draft.save_revision()
+    token = make_preview_token(english, editor(django_user_model))
+
+    preview = api("get", f"{url}?preview_token={token}")
+    assert preview.json()["hero_title"] == "A previewed draft"
+    assert preview["ETag"] == f'"revision-{revision.pk}"'
+    assert "Last-Modified" not in preview
+    again = api("get", f"{url}?preview_token={token}", HTTP_IF_NONE_MATCH=preview["ETag"])
+    assert again.status_code == 200  # a preview is never answered 304
+
+    after = client.get(url, HTTP_IF_NONE_MATCH=public["ETag"])
+    assert after.status_code == 304
+    assert after["ETag"] == public["ETag"]
