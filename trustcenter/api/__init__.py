@@ -9,7 +9,11 @@ Both live outside the language prefixes: a page's language is part of the page (
   and a JSON 500 for what fails;
 - ``openapi``: what v3's OpenAPI document is missing;
 - ``root_page`` and ``writes``: the checks and locks around v3's page operations;
+- ``conditional``: the public reads' ETag and Last-Modified, and their 304s;
+- ``rate_limits``: per-client request limits (429 with Retry-After);
 - ``urls``: the URL patterns (v3's ids routed as integers).
+
+CORS is django-cors-headers, configured in the settings (``CORS_*``).
 
 How these reach into django-ninja and Wagtail's v3 is all in ``trustcenter.upstream.v3_api``.
 """

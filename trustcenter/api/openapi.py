@@ -66,7 +66,8 @@ def document_page_revisions(schema, problem):
     """Say in the OpenAPI document (``problem``: its problem-details content) which
     operations send the ETag and which take If-Match (``writes``)."""
     etag = {
-        "description": "The page's latest revision (the live one to a reader without a token).",
+        "description": "With a token, the page's latest revision (what If-Match takes); "
+        "without one, a validator of the live page for If-None-Match.",
         "schema": {"type": "string", "example": '"revision-42"'},
     }
     for operations in schema["paths"].values():

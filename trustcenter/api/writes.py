@@ -8,9 +8,10 @@ moment both built on the same revision, and the later silently dropped the other
   transaction that first locks the page's row (``select_for_update``), so Wagtail's own read
   of the latest revision comes after the previous writer committed. A write answered with an
   error is rolled back whole.
-- ``GET /api/v3/pages/<id>/`` sends an ``ETag`` naming the latest revision. A write whose
-  ``If-Match`` names another revision is refused with 412; the check runs under the lock, so
-  it sees the revision the write builds on.
+- ``GET /api/v3/pages/<id>/`` with a token (or a preview token) sends an ``ETag`` naming the
+  latest revision. A write whose ``If-Match`` names another revision is refused with 412; the
+  check runs under the lock, so it sees the revision the write builds on. (A reader without a
+  token cannot write: the public answers' validators are ``conditional``'s.)
 
 ``trustcenter.upstream.v3_api`` puts these around v3's operations.
 """
@@ -44,17 +45,11 @@ def revision_etag(revision_id):
     return quote_etag(f"revision-{revision_id or 'none'}")
 
 
-def page_etag(request, page_id):
-    """The ETag of ``page_id`` for this reader: its latest revision, which a write builds on.
-
-    A reader without a token cannot write, and reads only the live page: theirs names the live
-    revision, so the header never tells the public that an unpublished draft exists. A preview
-    token's reader reads the draft: theirs names the latest.
-    """
-    drafts = request.user.is_authenticated or is_preview(request)  # a preview reads the draft
-    revision_field = "latest_revision_id" if drafts else "live_revision_id"
-    page = Page.objects.filter(pk=page_id).values(revision_field).first()
-    return page and revision_etag(page[revision_field])
+def page_etag(page_id):
+    """The ETag of ``page_id`` for a token holder or a preview token's reader: its latest
+    revision, which a write builds on (and a preview reads)."""
+    page = Page.objects.filter(pk=page_id).values("latest_revision_id").first()
+    return page and revision_etag(page["latest_revision_id"])
 
 
 def precondition_refusal(if_match, page):
@@ -121,12 +116,18 @@ def in_one_transaction(run):
 
 
 def with_etag(run):
-    """An operation's ``run``, its page's ETag on a successful answer (after any write)."""
+    """An operation's ``run``, its page's ETag on a successful answer (after any write) to a
+    token holder or a preview (which read the draft). A public read gets the public validators
+    instead (``conditional``)."""
 
     @functools.wraps(run)
     def run_with_etag(request, **params):
         response = run(request, **params)
-        etag = response.status_code == 200 and page_etag(request, params["page_id"])
+        etag = (
+            response.status_code == 200
+            and (request.user.is_authenticated or is_preview(request))
+            and page_etag(params["page_id"])
+        )
         if etag:
             response["ETag"] = etag
         return response

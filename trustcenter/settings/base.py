@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from faq.early_script import CSP_SOURCE as EARLY_SCRIPT_CSP_SOURCE
@@ -76,13 +77,21 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",  # the database task backend's queue (production's webhooks)
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache (a stored answer serves every origin; Vary: Origin is added to each
+    # reply) and the rate limits (a front end on another origin can read a 429's Retry-After).
+    "corsheaders.middleware.CorsMiddleware",
     # Outside the page cache, so a replayed page gets today's policy.
     "trustcenter.content_security.PathCSPMiddleware",
+    "trustcenter.api.rate_limits.APIRateLimitMiddleware",  # cache hits count too
+    "trustcenter.api.conditional.ConditionalPublicReadMiddleware",  # 304s for cache hits too
     "trustcenter.pagecache.middleware.FullPageCacheMiddleware",
+    # Inside the page cache: the validators are stored with the answer.
+    "trustcenter.api.conditional.PublicReadValidatorsMiddleware",
     "trustcenter.richtext_batch.middleware.PageLinkScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trustcenter.middleware.SiteLocaleMiddleware",
@@ -216,6 +225,23 @@ TASKS = {
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "5"))
 WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
 WEBHOOK_RETRY_SECONDS = int(os.environ.get("WEBHOOK_RETRY_SECONDS", "30"))
+
+# Browser front ends on other origins may call the APIs (README "Headless use", CORS): the
+# origins the environment names, none by default; never with the browser's cookies.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (*default_headers, "if-match", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+
+# Per-client API request limits (README "Headless use"; trustcenter/api/rate_limits.py); an
+# empty variable turns one off. Counted in the default cache; a cache that fails lifts them.
+API_RATE_LIMIT_ANON = os.environ.get("API_RATE_LIMIT_ANON", "300/m") or None
+API_RATE_LIMIT_TOKEN = os.environ.get("API_RATE_LIMIT_TOKEN", "1200/m") or None
+API_RATE_LIMIT_BAD_TOKEN = os.environ.get("API_RATE_LIMIT_BAD_TOKEN", "10/m") or None
+# Only django-ratelimit's counter is used (its app is not installed: its check would refuse the
+# database cache, whose non-atomic count is close enough here).
+RATELIMIT_FAIL_OPEN = True
 
 # The FAQ app lets the site say where FAQ pages may live.
 FAQ_PAGE_PARENT_TYPES = ["trustcenter.TrustCenterHomePage"]

@@ -6,6 +6,8 @@ DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# No API rate limits unless a test sets them.
+API_RATE_LIMIT_ANON = API_RATE_LIMIT_TOKEN = API_RATE_LIMIT_BAD_TOKEN = None
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="trustcenter-test-media-")
