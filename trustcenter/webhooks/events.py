@@ -59,7 +59,9 @@ def public_path(page, url_path=None):
     return parts[2] if parts else None
 
 
-def record(event, page, *, old_path, new_path, changed):
+def record(event, page, details):
+    """``details()`` gives the old and new path and what changed: worked out only when an
+    endpoint wants the event, so a site without webhooks pays one query per change."""
     endpoints = [
         endpoint
         for endpoint in WebhookEndpoint.objects.filter(is_active=True)
@@ -67,6 +69,7 @@ def record(event, page, *, old_path, new_path, changed):
     ]
     if not endpoints:
         return
+    old_path, new_path, changed = details()
     payload = {
         "id": str(uuid.uuid4()),
         "event": event,
@@ -122,30 +125,21 @@ def changed_fields(before, after):
 
 
 def on_published(sender, instance, revision, **kwargs):
-    before = previously_live_content(instance, revision)
-    old_path = None
-    if before:
-        # Where it was live: under its parent now (a move since changed no revision), at its
-        # slug then.
-        parent_path = instance.url_path.removesuffix(f"{instance.slug}/")
-        old_path = public_path(instance, f"{parent_path}{before['slug']}/")
-    record(
-        Event.PUBLISHED,
-        instance,
-        old_path=old_path,
-        new_path=public_path(instance),
-        changed=changed_fields(before, revision.content),
-    )
+    def details():
+        before = previously_live_content(instance, revision)
+        old_path = None
+        if before:
+            # Where it was live: under its parent now (a move since changed no revision), at
+            # its slug then.
+            parent_path = instance.url_path.removesuffix(f"{instance.slug}/")
+            old_path = public_path(instance, f"{parent_path}{before['slug']}/")
+        return old_path, public_path(instance), changed_fields(before, revision.content)
+
+    record(Event.PUBLISHED, instance, details)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    record(
-        Event.UNPUBLISHED,
-        instance,
-        old_path=public_path(instance),
-        new_path=None,
-        changed=["live"],
-    )
+    record(Event.UNPUBLISHED, instance, lambda: (public_path(instance), None, ["live"]))
 
 
 def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
@@ -154,9 +148,11 @@ def on_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     record(
         Event.MOVED,
         instance,
-        old_path=public_path(instance, url_path_before),
-        new_path=public_path(instance, url_path_after),
-        changed=["url_path"],
+        lambda: (
+            public_path(instance, url_path_before),
+            public_path(instance, url_path_after),
+            ["url_path"],
+        ),
     )
 
 
@@ -164,13 +160,7 @@ def on_deleted(sender, instance, **kwargs):
     # Django sends it for the page's every table (Page, then its type's): once, for its type.
     if not isinstance(instance, Page) or sender is not (instance.specific_class or Page):
         return
-    record(
-        Event.DELETED,
-        instance,
-        old_path=public_path(instance),
-        new_path=None,
-        changed=[],
-    )
+    record(Event.DELETED, instance, lambda: (public_path(instance), None, []))
 
 
 def connect():
