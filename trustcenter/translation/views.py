@@ -2,7 +2,9 @@
 see ``trustcenter.upstream.wagtail_localize``).
 
 - A PO upload applies all of its entries or none (``po_files``).
-- A string saved in the translation editor is refused when the translated page can't hold it.
+- A string saved in the translation editor is refused when the translated page can't hold it
+  or it drops or invents a link of its source; its bold, italic and line-break differences come
+  back as ``formatting_warnings`` (``faq.translation.markup``).
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
@@ -39,6 +41,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from faq.links import link_url_problem
+from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
 
 from .po_files import (
@@ -61,7 +64,7 @@ def upload_pofile(request, translation_id):
         messages.error(request, _("Choose a PO file to upload."))
     else:
         try:
-            count = import_po_file(translation, upload, request.user)
+            count, warnings = import_po_file(translation, upload, request.user)
         except POFileRefused as refusal:
             messages.error(request, str(refusal))
         else:
@@ -70,6 +73,12 @@ def upload_pofile(request, translation_id):
                 _("Imported %(count)d translations from %(file)s. Publish to show them.")
                 % {"count": count, "file": upload.name},
             )
+            if warnings:
+                messages.warning(
+                    request,
+                    _("Check the formatting of %(file)s (bold, italic, line breaks): %(warnings)s.")
+                    % {"file": upload.name, "warnings": "; ".join(warnings)},
+                )
     return redirect(
         get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
     )
@@ -97,7 +106,14 @@ def edit_string_translation(request, translation_id, string_segment_id):
         return JsonResponse(
             {"error": _("This translation %(error)s.") % {"error": error}}, status=400
         )
-    segment = get_object_or_404(StringSegment, pk=string_segment_id)
+    segment = get_object_or_404(
+        StringSegment.objects.select_related("string"), pk=string_segment_id
+    )
+    problem = link_problem(segment.string.data, value)
+    if problem:
+        return JsonResponse(
+            {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
+        )
     problems = field_problems(translation, [(segment.context.path, value)])
     if problems:
         return _string_refusal(problems)
@@ -110,6 +126,9 @@ def edit_string_translation(request, translation_id, string_segment_id):
         if problems:
             transaction.set_rollback(True)
             return _string_refusal(problems)
+    if response.status_code < 300:
+        # Not yet rendered: the editor's JSON gets the warnings beside wagtail-localize's data.
+        response.data["formatting_warnings"] = formatting_differences(segment.string.data, value)
     return response
 
 
