@@ -82,12 +82,23 @@ def block_problems(items, published):
     except ValidationError as error:
         return [
             _("Item %(number)d %(field)s: %(message)s")
-            % {"number": index + 1, "field": field, "message": message}
+            % {
+                "number": index + 1,
+                "field": _field_label(items[index].block, field),
+                "message": message,
+            }
             for index, item_error in sorted(error.block_errors.items())
             for field, field_error in item_error.block_errors.items()
             for message in field_error.messages
         ]
     return []
+
+
+def _field_label(struct_block, name):
+    """A FAQ item field as the editor knows it (its block's translated label, "question",
+    "答案"), not its name; lower-cased as it follows "Item 2" mid-sentence."""
+    child = struct_block.child_blocks.get(name)
+    return str(child.label).lower() if child is not None else name
 
 
 def faq_item_problems(items, published):

@@ -50,6 +50,16 @@ def editor_data(response):
     return props, [str(message) for message in response.context["messages"]]
 
 
+def without_comments(data):
+    props, messages = data
+    translations = [
+        {key: value for key, value in translation.items() if key != "comment"}
+        for translation in props["initialStringTranslations"]
+    ]
+    translations.sort(key=lambda item: json.dumps(item, sort_keys=True))
+    return {**props, "initialStringTranslations": translations}, messages
+
+
 def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
     admin_client, admin_user, monkeypatch
 ):
@@ -91,7 +101,11 @@ def test_the_editor_shows_what_wagtail_localizes_own_view_shows(
     for patch in upstream_wagtail_localize.PATCHES:
         if patch.where == bulk_editor.__name__:
             monkeypatch.setattr(views, patch.name, patch.original)
-    assert editor_data(open_editor(admin_client, chinese)) == bulk
+    # Only the comments differ, on purpose: dated in the user's language, not by strftime
+    # (tests/translation/test_chinese_admin.py).
+    assert without_comments(editor_data(open_editor(admin_client, chinese))) == without_comments(
+        bulk
+    )
 
     props, messages = bulk
     translations = {

@@ -12,6 +12,8 @@ its segment (and the translator who made it). A 500-question Chinese FAQ page to
 - The translation and override serializers, as lists, take each segment id from those
   prefetched segments and read the translators (and what an error message needs) with the
   translations. One at a time (the editor's save API) they work as wagtail-localize's.
+- (Not about queries: each translation's comment is dated in the user's language,
+  ``admin_language.LocalDateComments``.)
 """
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
@@ -20,6 +22,8 @@ from wagtail_localize.models import OverridableSegment, StringSegment
 from wagtail_localize.views import edit_translation as views
 
 from rest_framework import serializers
+
+from .admin_language import LocalDateComments
 
 # Bound before ``trustcenter.upstream`` puts the view below in its place.
 wagtail_localize_edit_translation = views.edit_translation
@@ -66,7 +70,9 @@ class BulkSegmentIdMixin:
         return ids
 
 
-class StringTranslationSerializer(BulkSegmentIdMixin, views.StringTranslationSerializer):
+class StringTranslationSerializer(
+    BulkSegmentIdMixin, LocalDateComments, views.StringTranslationSerializer
+):
     # get_error() reads the source string and context of a translation with an error.
     read_with_each = ("last_translated_by__wagtail_userprofile", "translation_of", "context")
 
