@@ -44,6 +44,7 @@ from faq.links import link_url_problem
 from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
 
+from .notifications import notify_translators
 from .po_files import (
     POFileRefused,
     field_problems,
@@ -205,25 +206,47 @@ class SubmitValidPageTranslationView(RefusingInvalidSources, SubmitPageTranslati
 
 
 class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+    """wagtail-localize's "Sync translated pages", publishing only what the user may publish:
+    "Publish immediately" is offered only to who may publish every translation, with help
+    texts that say what this site does (untranslated items are held back, machine
+    translations are suggestions); the translators are told there is work waiting."""
 
     def source_instance(self):
         return self.object.get_source_instance()
 
+    def get_form(self):
+        form = super().get_form()
+        if self._languages_user_cannot_publish():
+            del form.fields["publish_translations"]
+        else:
+            form.fields["publish_translations"].help_text = _(
+                "Publish the translations with these updates now. Items not yet translated "
+                "(and reviewed) stay off the translated pages until a translator translates them."
+            )
+        if "use_machine_translation" in form.fields:
+            form.fields["use_machine_translation"].help_text = _(
+                "Pre-fill the changes with machine translations: suggestions, published only "
+                "once a translator reviews them."
+            )
+        return form
+
     def form_valid(self, form):
-        if form.cleaned_data["publish_translations"]:
-            refused = self._languages_user_cannot_publish()
-            if refused:
+        if "publish_translations" not in form.fields:  # not offered: the user may not publish
+            if self.request.POST.get("publish_translations"):
                 messages.error(
                     self.request,
                     _(
                         "You can't publish in %(languages)s: sync without publishing, and a "
                         "translator will publish."
                     )
-                    % {"languages": ", ".join(refused)},
+                    % {"languages": ", ".join(self._languages_user_cannot_publish())},
                 )
                 return self.render_to_response(self.get_context_data())
-        return super().form_valid(form)
+            form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if response.status_code == 302:  # synced (not refused)
+            notify_translators(self.object)
+        return response
 
     def _languages_user_cannot_publish(self):
         refused = []
