@@ -9,4 +9,8 @@ source language; wagtail-localize's "localize" and "locale" names are its own.
 - ``bulk_segments``, ``bulk_editor``: wagtail-localize's segment refresh and translation editor,
   with the same results in a fixed number of queries.
 - ``machine``: which machine translator pre-fills translations (off by default).
+- ``notifications``: the editor offered the sync after a changed publish (or the sync made,
+  ``TRANSLATION_SYNC_ON_PUBLISH``); translators emailed the pages with work waiting.
+- ``status_panel``: the page editor's status panel lists every translation.
+- ``admin_language``: what Wagtail and wagtail-localize leave in English in a Chinese admin.
 """
