@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail_localize.models import Translation
 
+from .validation import repeated_questions
+
 
 class TranslatedPageAPIForm(WagtailAdminPageForm):
     """A page form for Wagtail's v3 write API (a page type's ``api_base_form_class``) that
@@ -56,3 +58,22 @@ class FAQPageAPIForm(TranslatedPageAPIForm):
         # which stores an empty paragraph: the page would show an empty intro box.
         intro = self.cleaned_data["intro"]
         return intro if strip_tags(intro).strip() else ""
+
+
+class FAQPageForm(WagtailAdminPageForm):
+    """The FAQ page's admin form: a question repeated by this change is refused when
+    publishing; a draft is saved with it (``faq.wagtail_hooks`` warns)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        faqs = cleaned_data.get("faqs")
+        if faqs is not None and not self.is_deferred_validation:
+            for problem in repeated_questions(faqs, already=self._live_items()):
+                self.add_error("faqs", problem)
+        return cleaned_data
+
+    def _live_items(self):
+        if not self.instance.pk or not self.instance.live:
+            return ()
+        # The page's row holds its live content (the form changes only this instance).
+        return type(self.instance).objects.get(pk=self.instance.pk).faqs

@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQStreamBlock, faq_anchor
-from .forms import FAQPageAPIForm
+from .forms import FAQPageAPIForm, FAQPageForm
 from .summary import DescribedByIntroMixin
 from .validation import block_problems, faq_item_problems
 
@@ -122,6 +122,7 @@ class FAQPage(DescribedByIntroMixin, Page):
         APIField("numbered", writable=True),
         APIField("faqs", serializer=FAQItemsSerializerField(), writable=True),
     ]
+    base_form_class = FAQPageForm
     api_base_form_class = FAQPageAPIForm
 
     parent_page_types = getattr(settings, "FAQ_PAGE_PARENT_TYPES", None)

@@ -9,6 +9,12 @@ editor, PO upload, API, importer, sync, publishing): see ``FAQPage.clean``.
 - A published item has an answer with some text.
 - Rich text is nested at most ``MAX_RICH_TEXT_DEPTH`` elements deep: Wagtail's and
   wagtail-localize's HTML walkers recurse, and fail (a 500) on thousands of levels.
+- Two items don't ask the same question (``repeated_questions``; case and spacing aside):
+  the admin refuses to publish a new repeat and warns when a draft is saved (``FAQPageForm``,
+  ``wagtail_hooks``): visitors would read the question twice. A repeat already published is
+  only warned of, and other paths (``FAQPage.clean``) don't refuse it: the legacy English FAQ
+  itself asks one question twice (items 14 and 15), and the importer carries legacy pages
+  over as they are.
 """
 
 import re
@@ -84,12 +90,23 @@ def block_problems(items, published):
     except ValidationError as error:
         return [
             _("Item %(number)d %(field)s: %(message)s")
-            % {"number": index + 1, "field": field, "message": message}
+            % {
+                "number": index + 1,
+                "field": _field_label(items[index].block, field),
+                "message": message,
+            }
             for index, item_error in sorted(error.block_errors.items())
             for field, field_error in item_error.block_errors.items()
             for message in field_error.messages
         ]
     return []
+
+
+def _field_label(struct_block, name):
+    """A FAQ item field as the editor knows it (its block's translated label, "question",
+    "答案"), not its name; lower-cased as it follows "Item 2" mid-sentence."""
+    child = struct_block.child_blocks.get(name)
+    return str(child.label).lower() if child is not None else name
 
 
 def faq_item_problems(items, published):
@@ -125,6 +142,34 @@ def faq_item_problems(items, published):
         if published and not has_text(answer):
             problems.append(_("%(item)s: the answer is empty") % {"item": where})
     return problems
+
+
+def _question_key(question):
+    return " ".join(question.split()).casefold()
+
+
+def _repeats(items):
+    """``(number, first number, question)`` of each item asking an earlier item's question."""
+    first = {}
+    for number, item in enumerate(items, start=1):
+        key = _question_key(item.value["question"])
+        if key in first:
+            yield number, first[key], item.value["question"]
+        elif key:
+            first[key] = number
+
+
+def repeated_questions(items, already=()):
+    """One message per item asking the question of an earlier item of the FAQ StreamValue,
+    leaving out the questions ``already`` (an earlier version's items) repeats: an editor is
+    never blocked by a repeat someone else published."""
+    known = {_question_key(question) for _, _, question in _repeats(already)}
+    return [
+        _("Item %(number)d: the question is item %(first)d's again (“%(question)s”)")
+        % {"number": number, "first": first, "question": _shortened(question)}
+        for number, first, question in _repeats(items)
+        if _question_key(question) not in known
+    ]
 
 
 def _shortened(text, limit=70):

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from .models import FAQPage
 from .page_links import BatchedPageLinkHandler
 from .translation.publishing import pending_translation
+from .validation import repeated_questions
 from .views import translation_status_report
 
 
@@ -68,3 +69,21 @@ def say_what_awaits_translation(request, page):
 
 def _numbered(items):
     return "; ".join(f"{number}. {question}" for number, question in items)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_repeated_questions(request, page):
+    """A page saved with a question asked twice (publishing a new repeat is refused)."""
+    if not isinstance(page, FAQPage):
+        return
+    problems = repeated_questions(page.faqs)
+    if problems:
+        messages.warning(
+            request,
+            _(
+                "A question is asked twice: %(problems)s. Change one of them: a new repeat "
+                "can't be published."
+            )
+            % {"problems": "; ".join(problems)},
+        )

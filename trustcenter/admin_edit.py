@@ -19,8 +19,10 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from .translation.status_panel import EveryTranslationListed
 
-class NoOverwriteEditView(EditView):
+
+class NoOverwriteEditView(EveryTranslationListed, EditView):
     def form_valid(self, form):
         # Wagtail answers an out-of-date autosave (a JSON request) itself, before this.
         if self.is_out_of_date:
@@ -44,6 +46,7 @@ class NoOverwriteEditView(EditView):
 
 
 class NoOverwritePageViewSet(PageViewSet):
-    """Every page type's admin views (Wagtail's), with the editor that does not overwrite."""
+    """Every page type's admin views (Wagtail's), with the editor that does not overwrite
+    and whose status panel lists every translation."""
 
     edit_view_class = NoOverwriteEditView

@@ -5,11 +5,17 @@ permissions hang on the language homes, which only exist after ``migrate`` has f
 (``site_setup`` makes them in a ``post_migrate`` hook), so the same hook grants them, and
 recreates a role group that is missing (e.g. after a test flush). Both steps are
 idempotent: they add what is missing and never remove what an administrator granted on top.
+
+Translators translate and publish their language's pages and nothing else:
+``RolePagePermissionTester`` (installed by ``trustcenter.upstream.wagtail``) lets only those who
+may add pages somewhere delete, move or copy pages there.
 """
 
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.utils.translation import get_language_info
+
+from wagtail.models import PagePermissionTester
 
 from . import languages
 
@@ -127,3 +133,21 @@ def ensure_role_page_permissions(homes):
                 page=homes[language_code],
                 permission=_permission(global_apps, "wagtailcore", "page", codename),
             )
+
+
+class RolePagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, where deleting, moving and copying a page also needs the
+    "add" page permission on it: Wagtail lets anyone who may change a page delete, move and copy
+    it, which would let a translator (change and publish) delete or move the Chinese page."""
+
+    def _may_add_here(self):
+        return self.user.is_superuser or "add" in getattr(self, "permissions", ())
+
+    def can_delete(self, ignore_bulk=False):
+        return self._may_add_here() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return self._may_add_here() and super().can_move()
+
+    def can_copy(self):
+        return self._may_add_here() and super().can_copy()

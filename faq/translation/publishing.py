@@ -24,9 +24,10 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
-from wagtail_localize.strings import StringValue, validate_translation_links
+from wagtail_localize.strings import StringValue
 
 from ..links import link_url_problem
+from .markup import check_links
 
 FAQ_FIELD = "faqs"
 
@@ -234,10 +235,11 @@ def refuse_scheduling_source_text(sender, instance, update_fields=None, **kwargs
 def prefill_translation(source, locale, strings, overrides=None, user=None):
     """Store translations of a source's strings and per-language overrides, as a translator would.
 
-    ``strings`` maps ``(context path, source string)`` to the translated string (HTML with the
-    source's ``<a id="aN">`` link ids); ``overrides`` maps an overridable segment's context path
-    (for a rich-text link: ``<field path>.<quoted href>``) to its value in ``locale``.
-    Translations are validated as wagtail-localize's editor validates them, link URLs as
+    ``strings`` maps ``(context path, source string)`` to the translated string (HTML with
+    every one of the source's ``<a id="aN">`` link ids); ``overrides`` maps an overridable
+    segment's context path (for a rich-text link: ``<field path>.<quoted href>``) to its value
+    in ``locale``. Translations are validated as the translation editor validates them (markup,
+    links kept: ``faq.translation.markup``), link URLs as
     ``faq.links`` does, all before anything is written; invalid ones raise ``ValueError``.
     Returns how many translations and overrides were created or changed.
     """
@@ -251,7 +253,7 @@ def prefill_translation(source, locale, strings, overrides=None, user=None):
         translated = strings.get((segment.context.path, segment.string.data))
         if translated is not None:
             StringValue.from_translated_html(translated)
-            validate_translation_links(segment.string.data, translated)
+            check_links(segment.string.data, translated)
             wanted[(segment.string_id, segment.context_id)] = translated
     existing = {
         (translation.translation_of_id, translation.context_id): translation

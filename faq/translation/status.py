@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from ..models import FAQPage
+from .markup import formatting_differences
 from .publishing import untranslated_segments
 
 
@@ -24,6 +25,7 @@ class LanguageStatus:
     strings: int = 0  # strings of the source as last synced
     behind: int = 0  # of those, not (or only machine) translated
     outdated: int = 0  # items shown in their previous translation (their source changed)
+    formatting: int = 0  # translated strings whose bold, italic or line breaks differ
     source_changed: bool = False  # the source was published after the last sync
     translate_url: str = ""
     sync_url: str = ""
@@ -65,6 +67,7 @@ def translation_status(source_locale=None):
         locale.pk: _count_by_source(untranslated_segments(sources.values(), locale))
         for locale in locales
     }
+    formatting = {locale.pk: _formatting_by_source(sources.values(), locale) for locale in locales}
 
     statuses = []
     for page in pages:
@@ -83,6 +86,7 @@ def translation_status(source_locale=None):
                 status.strings = strings.get(source.pk, 0)
                 status.behind = behind[locale.pk].get(source.pk, 0)
                 status.outdated = len(status.page.outdated_faq_ids) if status.page.live else 0
+                status.formatting = formatting[locale.pk].get(source.pk, 0)
                 status.source_changed = bool(
                     page.last_published_at and page.last_published_at > source.last_updated_at
                 )
@@ -90,6 +94,21 @@ def translation_status(source_locale=None):
             languages.append(status)
         statuses.append(PageStatus(page, languages))
     return statuses
+
+
+def _formatting_by_source(sources, locale):
+    """How many translated strings of each source differ from it in formatting (warnings)."""
+    counts = {}
+    translated = (
+        StringSegment.objects.filter(source__in=sources)
+        .annotate_translation(locale)
+        .filter(translation__isnull=False)
+        .values_list("source_id", "string__data", "translation")
+    )
+    for source_id, source_text, translation in translated:
+        if formatting_differences(source_text, translation):
+            counts[source_id] = counts.get(source_id, 0) + 1
+    return counts
 
 
 def _count_by_source(segments):

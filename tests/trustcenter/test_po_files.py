@@ -123,7 +123,7 @@ def test_a_po_file_with_broken_entries_applies_nothing(english, chinese, transla
     level, message = messages[0]
     assert level == "error"
     assert message.startswith("faq-zh-hans.po was not imported (nothing was changed): ")
-    assert "Unrecognised id found in an <a> tag: a7" in message
+    assert 'it has the link <a id="a7">, which the source does not have' in message
     assert "<script> tag is not allowed" in message
     assert "entry 8: unknown source text “Question 9?”" in message
     assert "entry 9: unknown place “faqs.nowhere.question”" in message

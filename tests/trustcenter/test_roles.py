@@ -1,7 +1,9 @@
 """The roles, checked through the admin's own views (Wagtail's and wagtail-localize's)."""
 
+import json
 from urllib.parse import urlencode
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
@@ -196,3 +198,61 @@ def test_translators_cannot_touch_another_language(as_role, pages):
     assert denied(edit(translator, french))
     assert denied(flows.publish_translation(translator, french))
     assert denied(put_string(translator, english, language_code="fr"))
+
+
+def page_actions(client, page):
+    """The Delete, Move, Copy and alias links the admin offers for ``page``: its editor's
+    props (the translation editor) and its row in the explorer of its parent."""
+    listing = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    offered = {
+        action
+        for action in ("delete", "move", "copy")
+        if reverse(f"wagtailadmin_pages:{action}", args=[page.pk]) in html
+    }
+    if reverse("wagtail_localize:convert_to_alias", args=[page.pk]) in html:
+        offered.add("convert")
+    return offered
+
+
+def test_translator_cannot_delete_move_copy_or_convert_the_chinese_page(as_role, pages):
+    english, chinese = pages
+    translator = as_role(TRANSLATORS)
+    assert page_actions(translator, chinese) == set()
+    for action in ("delete", "move", "copy"):
+        url = reverse(f"wagtailadmin_pages:{action}", args=[chinese.pk])
+        assert denied(translator.get(url)), action
+        assert denied(translator.post(url)), action
+    props = json.loads(edit(translator, chinese).context["props"])
+    assert props["perms"]["canDelete"] is False
+    convert = reverse("wagtail_localize:convert_to_alias", args=[chinese.pk])
+    assert translator.post(convert)["Location"] == reverse(
+        "wagtailadmin_pages:edit", args=[chinese.pk]
+    )
+    chinese = FAQPage.objects.get(pk=chinese.pk)
+    assert chinese.live and chinese.alias_of_id is None
+    assert chinese.get_parent().specific == home("zh-hans")
+
+
+def test_editor_still_deletes_moves_and_copies_english_pages(as_role, pages):
+    english, _ = pages
+    editor = as_role(EDITORS)
+    assert page_actions(editor, english) >= {"delete", "move", "copy"}
+    for action in ("delete", "move", "copy"):
+        response = editor.get(reverse(f"wagtailadmin_pages:{action}", args=[english.pk]))
+        assert response.status_code == 200, action
+
+
+def test_the_english_pages_status_panel_lists_its_chinese_translation(as_role, pages, soup):
+    english, chinese = pages
+    panel = soup(edit(as_role(EDITORS), english))
+    text = panel.get_text(" ", strip=True)
+    assert "No other translations" not in text
+    assert "Available in 2 locales" in text
+    link = panel.select_one('a[lang="zh-hans"]')
+    assert link["href"].endswith("/zh-hans/faq/"), "the editor may not edit it: the live page"
+    admin = Client()
+    admin.force_login(get_user_model().objects.create_superuser("root", "r@example.com", "pw"))
+    link = soup(edit(admin, english)).select_one('a[lang="zh-hans"]')
+    assert link["href"] == reverse("wagtailadmin_pages:edit", args=[chinese.pk])

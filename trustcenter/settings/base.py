@@ -167,6 +167,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("zh-hans", "简体中文"),
 ]
 TRANSLATOR_GROUPS = {"zh-hans": "Chinese translators"}
+# Publishing a changed source page syncs its translations at once (otherwise the editor is
+# offered the sync); either way the translators are emailed (translation/notifications.py).
+TRANSLATION_SYNC_ON_PUBLISH = env_bool("TRANSLATION_SYNC_ON_PUBLISH", False)
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"

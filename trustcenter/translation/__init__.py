@@ -11,4 +11,8 @@ source language; wagtail-localize's "localize" and "locale" names are its own.
 - ``machine``: which machine translator pre-fills translations (off by default).
 - ``memory``: the translation memory: pre-fills (unreviewed) from the previous translation and
   exact matches, suggests close matches, shown in the translation editor.
+- ``notifications``: the editor offered the sync after a changed publish (or the sync made,
+  ``TRANSLATION_SYNC_ON_PUBLISH``); translators emailed the pages with work waiting.
+- ``status_panel``: the page editor's status panel lists every translation.
+- ``admin_language``: what Wagtail and wagtail-localize leave in English in a Chinese admin.
 """

@@ -14,6 +14,8 @@ its segment (and the translator who made it). A 500-question Chinese FAQ page to
   translations. One at a time (the editor's save API) they work as wagtail-localize's.
 - An unreviewed translation (a translation-memory pre-fill or a machine translation) is sent
   as an error saying it needs review, so the editor shows it in red, counted per tab.
+- (Not about queries: each translation's comment is dated in the user's language,
+  ``admin_language.LocalDateComments``.)
 """
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
@@ -23,6 +25,7 @@ from wagtail_localize.views import edit_translation as views
 
 from rest_framework import serializers
 
+from .admin_language import LocalDateComments
 from .memory import review_note
 
 # Bound before ``trustcenter.upstream`` puts the view below in its place.
@@ -70,7 +73,9 @@ class BulkSegmentIdMixin:
         return ids
 
 
-class StringTranslationSerializer(BulkSegmentIdMixin, views.StringTranslationSerializer):
+class StringTranslationSerializer(
+    BulkSegmentIdMixin, LocalDateComments, views.StringTranslationSerializer
+):
     # get_error() reads the source string and context of a translation with an error.
     read_with_each = ("last_translated_by__wagtail_userprofile", "translation_of", "context")
     # The editor marks a translation with an error in red and counts them per tab: an

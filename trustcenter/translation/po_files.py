@@ -2,9 +2,10 @@
 
 wagtail-localize applies the good entries of a file and reports success. Here a file is
 refused, naming each problem in one line, when an entry is for another translation, has
-broken markup or links, or would make the translated page fail its own validation (a title
-over 255 characters, a NUL, markup nested too deeply...); nothing is stored then. An entry
-that confirms a machine suggestion unchanged reviews it.
+broken markup, drops or invents a link of its source, or would make the translated page fail
+its own validation (a title over 255 characters, a NUL, markup nested too deeply...); nothing
+is stored then. Formatting that differs from the source (bold, italic, line breaks) is only
+reported. An entry that confirms a machine suggestion unchanged reviews it.
 """
 
 import contextlib
@@ -17,10 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wagtail_localize.models import StringTranslation, Translation, UnknownContext, UnknownString
-from wagtail_localize.strings import StringValue, validate_translation_links
+from wagtail_localize.strings import StringValue
 
 import polib
 
+from faq.translation.markup import check_links, formatting_differences
 from faq.validation import check_rich_text, describe_validation_error
 
 PO_TOOL_NAME = "PO File"
@@ -97,7 +99,7 @@ def _markup_problems(po):
             # First: wagtail-localize's HTML parsing recurses, and fails on deep nesting.
             check_rich_text(entry.msgstr)
             StringValue.from_translated_html(entry.msgstr)
-            validate_translation_links(entry.msgid, entry.msgstr)
+            check_links(entry.msgid, entry.msgstr)
         except ValueError as error:
             problems.append(
                 _("entry %(number)d (%(context)s): %(error)s")
@@ -111,7 +113,8 @@ def _markup_problems(po):
 
 def import_po_file(translation, upload, user):
     """Apply every translated entry of an uploaded PO file, or none. Returns how many entries
-    carried a translation; raises ``POFileRefused`` naming what is wrong."""
+    carried a translation and the entries' formatting differences (bold, italic, line breaks:
+    warnings, one message each); raises ``POFileRefused`` naming what is wrong."""
     po = _read_po(upload)
     _check_po_belongs_to(po, upload, translation)
     problems = _markup_problems(po)
@@ -128,7 +131,17 @@ def import_po_file(translation, upload, user):
             raise _po_refusal(upload, problems)
         translated = [entry for entry in po if entry.msgstr]
         _mark_reviewed(translation, translated, user)
-    return len(translated)
+    return len(translated), _formatting_warnings(po)
+
+
+def _formatting_warnings(po):
+    return [
+        _("entry %(number)d (%(context)s): %(difference)s")
+        % {"number": index + 1, "context": entry.msgctxt, "difference": difference}
+        for index, entry in enumerate(po)
+        if entry.msgstr
+        for difference in formatting_differences(entry.msgid, entry.msgstr)
+    ]
 
 
 def _po_refusal(upload, problems):

@@ -2,7 +2,9 @@
 see ``trustcenter.upstream.wagtail_localize``).
 
 - A PO upload applies all of its entries or none (``po_files``).
-- A string saved in the translation editor is refused when the translated page can't hold it.
+- A string saved in the translation editor is refused when the translated page can't hold it
+  or it drops or invents a link of its source; its bold, italic and line-break differences come
+  back as ``formatting_warnings`` (``faq.translation.markup``).
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
@@ -39,8 +41,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from faq.links import link_url_problem
+from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
 
+from .notifications import notify_translators
 from .po_files import (
     POFileRefused,
     field_problems,
@@ -61,7 +65,7 @@ def upload_pofile(request, translation_id):
         messages.error(request, _("Choose a PO file to upload."))
     else:
         try:
-            count = import_po_file(translation, upload, request.user)
+            count, warnings = import_po_file(translation, upload, request.user)
         except POFileRefused as refusal:
             messages.error(request, str(refusal))
         else:
@@ -70,6 +74,12 @@ def upload_pofile(request, translation_id):
                 _("Imported %(count)d translations from %(file)s. Publish to show them.")
                 % {"count": count, "file": upload.name},
             )
+            if warnings:
+                messages.warning(
+                    request,
+                    _("Check the formatting of %(file)s (bold, italic, line breaks): %(warnings)s.")
+                    % {"file": upload.name, "warnings": "; ".join(warnings)},
+                )
     return redirect(
         get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
     )
@@ -97,7 +107,14 @@ def edit_string_translation(request, translation_id, string_segment_id):
         return JsonResponse(
             {"error": _("This translation %(error)s.") % {"error": error}}, status=400
         )
-    segment = get_object_or_404(StringSegment, pk=string_segment_id)
+    segment = get_object_or_404(
+        StringSegment.objects.select_related("string"), pk=string_segment_id
+    )
+    problem = link_problem(segment.string.data, value)
+    if problem:
+        return JsonResponse(
+            {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
+        )
     problems = field_problems(translation, [(segment.context.path, value)])
     if problems:
         return _string_refusal(problems)
@@ -110,6 +127,9 @@ def edit_string_translation(request, translation_id, string_segment_id):
         if problems:
             transaction.set_rollback(True)
             return _string_refusal(problems)
+    if response.status_code < 300:
+        # Not yet rendered: the editor's JSON gets the warnings beside wagtail-localize's data.
+        response.data["formatting_warnings"] = formatting_differences(segment.string.data, value)
     return response
 
 
@@ -186,25 +206,47 @@ class SubmitValidPageTranslationView(RefusingInvalidSources, SubmitPageTranslati
 
 
 class SyncPublishingOnlyWhatUserMayView(RefusingInvalidSources, UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages", publishing only what the user may publish."""
+    """wagtail-localize's "Sync translated pages", publishing only what the user may publish:
+    "Publish immediately" is offered only to who may publish every translation, with help
+    texts that say what this site does (untranslated items are held back, machine
+    translations are suggestions); the translators are told there is work waiting."""
 
     def source_instance(self):
         return self.object.get_source_instance()
 
+    def get_form(self):
+        form = super().get_form()
+        if self._languages_user_cannot_publish():
+            del form.fields["publish_translations"]
+        else:
+            form.fields["publish_translations"].help_text = _(
+                "Publish the translations with these updates now. Items not yet translated "
+                "(and reviewed) stay off the translated pages until a translator translates them."
+            )
+        if "use_machine_translation" in form.fields:
+            form.fields["use_machine_translation"].help_text = _(
+                "Pre-fill the changes with machine translations: suggestions, published only "
+                "once a translator reviews them."
+            )
+        return form
+
     def form_valid(self, form):
-        if form.cleaned_data["publish_translations"]:
-            refused = self._languages_user_cannot_publish()
-            if refused:
+        if "publish_translations" not in form.fields:  # not offered: the user may not publish
+            if self.request.POST.get("publish_translations"):
                 messages.error(
                     self.request,
                     _(
                         "You can't publish in %(languages)s: sync without publishing, and a "
                         "translator will publish."
                     )
-                    % {"languages": ", ".join(refused)},
+                    % {"languages": ", ".join(self._languages_user_cannot_publish())},
                 )
                 return self.render_to_response(self.get_context_data())
-        return super().form_valid(form)
+            form.cleaned_data["publish_translations"] = False
+        response = super().form_valid(form)
+        if response.status_code == 302:  # synced (not refused)
+            notify_translators(self.object)
+        return response
 
     def _languages_user_cannot_publish(self):
         refused = []
