@@ -79,11 +79,12 @@ class StringTranslationSerializer(
     # get_error() reads the source string and context of a translation with an error.
     read_with_each = ("last_translated_by__wagtail_userprofile", "translation_of", "context")
     # The editor marks a translation with an error in red and counts them per tab: an
-    # unreviewed one (pre-filled or machine) is shown so, saying it needs review (``memory``).
+    # unreviewed one (pre-filled or machine) is shown so, saying it needs review (``memory``),
+    # unless it has a real error (a lost link), which says more.
     error = serializers.SerializerMethodField()
 
     def get_error(self, translation):
-        return review_note(translation) or translation.get_error()
+        return translation.get_error() or review_note(translation)
 
     @staticmethod
     def segment_keys(source):
