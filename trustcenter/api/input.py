@@ -95,3 +95,48 @@ def query_problem(path, query):
         if locale not in codes:
             return f"locale must be one of {', '.join(codes)}; got {locale!r}."
     return None
+
+
+def operation_query_problem(operation_id, query, declared):
+    """What is wrong with the query of a request to a v3 operation that takes the query
+    parameters ``declared``, or None (checked once the request reached the operation, so that
+    a method it does not take is still a 405)."""
+    if operation_id not in FIELD_FILTERED_OPERATIONS:
+        problem = undeclared_query_problem(query, declared)
+        if problem:
+            return problem
+    return clash_problem(query)
+
+
+def clash_problem(query):
+    """What v3 refuses as a combination of parameters that are each valid (Wagtail answers a
+    422, as if a value were invalid): a 400, as the OpenAPI document says (it cannot express
+    the clash itself)."""
+    if query.get("child_of") and query.get("descendant_of"):
+        return "child_of and descendant_of cannot be used together: choose one."
+    offset = query.get("offset", "")
+    if "random" in query.getlist("order") and INTEGER.fullmatch(offset) and int(offset):
+        return "order=random cannot be used with an offset: random pages have no pages after them."
+    return None
+
+
+# v3's listings filter by any of their model's fields given as a query parameter; they refuse
+# the other parameters themselves, once they know the model (``undeclared_filter_problem``).
+FIELD_FILTERED_OPERATIONS = frozenset({"pages_list", "images_list", "redirects_list"})
+
+
+def undeclared_query_problem(query, declared, filter_fields=()):
+    """A v3 request's query parameters that its operation does not take (``declared``, and
+    ``filter_fields`` if it filters by fields), or None. v3 would ignore them: ``fields=`` or a
+    typo would answer 200 as if it were heard."""
+    unknown = sorted(set(query.keys()) - set(declared) - set(filter_fields))
+    if not unknown:
+        return None
+    takes = ", ".join(sorted(declared)) or "none"
+    problem = (
+        f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+        f"This operation takes: {takes}"
+    )
+    if filter_fields:
+        problem += f"; and filters by these fields: {', '.join(sorted(filter_fields))}"
+    return problem + "."
