@@ -132,9 +132,9 @@ def test_every_page_answers_as_documented(
 def existing_page_id(case, pages):
     """One of ``pages``' ids for ``case``, picked from its generated id (the same each run):
     generated ids rarely name a page, and then only the 404 would be tested. An id that is no
-    number (a negative case) stays as it is."""
-    page_id = case.path_parameters["page_id"]
-    return pages[page_id % len(pages)].pk if type(page_id) is int else page_id
+    whole number (a negative case) stays as it is."""
+    page_id = str(case.path_parameters["page_id"])
+    return pages[int(page_id) % len(pages)].pk if page_id.isdigit() else page_id
 
 
 # Bounded: a few generated requests per operation, the same on every run, with an editor's token

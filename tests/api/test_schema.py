@@ -162,3 +162,16 @@ def test_snippet_operations_are_neither_documented_nor_routed(client, document):
     assert response.json()["detail"] == (
         "No API endpoint at /api/v3/snippets/navigation.HeaderFooter/."
     )
+
+
+@pytest.mark.parametrize("value", ["0.5", "2026-01-31", "yesterday"])
+def test_a_revision_filter_takes_only_a_date_and_time(api, faq_pair, editor_auth, value):
+    english, _ = faq_pair
+    url = f"/api/v3/pages/{english.pk}/revisions/?created_at_to="
+    response = api("get", url + value, **editor_auth)
+    assert response.status_code == 400
+    assert response.json()["detail"] == (
+        f"created_at_to must be a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z); "
+        f"got {value!r}."
+    )
+    assert api("get", url + "2099-01-31T12:00:00Z", **editor_auth).json()["count"] >= 1
