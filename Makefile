@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint format makemessages clean bench resilience audit screenshots cjk-font faq-wheel plugin-proof upstream-tests
+.PHONY: install run demo test lint format makemessages clean bench resilience audit screenshots cjk-font faq-wheel plugin-proof upstream-tests headless-clients
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)" or 0)'
@@ -56,6 +56,12 @@ faq-wheel: install
 ## That wheel in a brand-new `wagtail start` site, checked over HTTP (.ci/plugin-proof; in CI).
 plugin-proof: install
 	PYTHON=$(BIN)/python .ci/plugin-proof
+
+## Clients generated from the live v3 OpenAPI document (Python and TypeScript), a round trip
+## through them against the demo content (.ci/headless-clients; in CI). Needs npm.
+headless-clients: install
+	@command -v npm >/dev/null || { echo "The headless clients need Node.js and npm: install them"; exit 1; }
+	PYTHON=$(BIN)/python .ci/headless-clients
 
 ## wagtail-localize's own tests, with this site's patches of it installed (SQLite): see README.
 upstream-tests: install

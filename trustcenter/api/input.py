@@ -10,6 +10,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
 
 from trustcenter import languages
 
@@ -28,6 +29,14 @@ JSON_VALUE_KINDS = {
     bool: "a boolean",
     type(None): "null",
 }
+# Revision listings' filters, typed date-time in the OpenAPI document.
+DATE_TIME_FILTERS = (
+    "created_at_from",
+    "created_at_to",
+    "approved_go_live_at_from",
+    "approved_go_live_at_to",
+)
+DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 # Where the decoded body waits on the request for v3's parser.
 _DECODED_BODY = "_trustcenter_api_decoded_body"
 
@@ -95,3 +104,63 @@ def query_problem(path, query):
         if locale not in codes:
             return f"locale must be one of {', '.join(codes)}; got {locale!r}."
     return None
+
+
+# v3's listings filter by any of their model's fields given as a query parameter: they refuse
+# the other parameters once they know the model (``trustcenter.upstream.v3_api``'s
+# ``refusing_unknown_filter_fields``).
+FIELD_FILTERED_OPERATIONS = frozenset({"pages_list", "images_list", "redirects_list"})
+
+
+def operation_query_problem(operation_id, query, declared):
+    """What is wrong with the query of a request to a v3 operation that takes the query
+    parameters ``declared``, or None (checked once the request reached the operation, so that
+    a method it does not take is still a 405)."""
+    if operation_id not in FIELD_FILTERED_OPERATIONS:
+        problem = undeclared_query_problem(query, declared)
+        if problem:
+            return problem
+    return date_time_problem(query) or clash_problem(query)
+
+
+def date_time_problem(query):
+    """A revision filter's date and time that is not one, or None. The document says
+    ``date-time`` (ISO 8601); pydantic would also take a number (``0.5``, seconds since 1970)
+    or a bare date, and answer as if the client had meant it."""
+    for name in DATE_TIME_FILTERS:
+        for value in query.getlist(name):
+            if parse_datetime(value) is None or not DATE_TIME.match(value):
+                return (
+                    f"{name} must be a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z); "
+                    f"got {value!r}."
+                )
+    return None
+
+
+def clash_problem(query):
+    """What v3 refuses as a combination of parameters that are each valid (Wagtail answers a
+    422, as if a value were invalid): a 400, as the OpenAPI document says (it cannot express
+    the clash itself)."""
+    if query.get("child_of") and query.get("descendant_of"):
+        return "child_of and descendant_of cannot be used together: choose one."
+    offset = query.get("offset", "")
+    if "random" in query.getlist("order") and INTEGER.fullmatch(offset) and int(offset):
+        return "order=random cannot be used with an offset: random pages have no pages after them."
+    return None
+
+
+def undeclared_query_problem(query, declared, filter_fields=()):
+    """A v3 request's query parameters that its operation does not take (``declared``, and
+    ``filter_fields`` if it filters by fields), or None. v3 would ignore them: ``fields=`` or a
+    typo would answer 200 as if it were heard."""
+    unknown = sorted(set(query.keys()) - set(declared) - set(filter_fields))
+    if not unknown:
+        return None
+    takes = ", ".join(sorted(declared)) or "none"
+    problem = (
+        f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+        f"This operation takes: {takes}"
+    )
+    if filter_fields:
+        problem += f"; and filters by these fields: {', '.join(sorted(filter_fields))}"
+    return problem + "."

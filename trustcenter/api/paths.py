@@ -7,6 +7,17 @@ from wagtail.api.v3.errors import problem_response
 API_PATH_PREFIX = "/api/"
 V2_PATH_PREFIX = "/api/v2/"
 V3_PATH_PREFIX = "/api/v3/"
+V3_SNIPPETS_ROUTE = "snippets/"
+
+
+def v3_serves_snippets():
+    """Whether v3's snippet operations can serve anything: only snippet models registered with
+    v3's schema registry are served. With none, their ``type`` accepts only "" and every
+    request to them fails, so the site neither routes nor documents them."""
+    # Not at the top: the router builds its schemas on import, once the apps are ready.
+    from wagtail.snippets.api.v3.router import enabled_models
+
+    return bool(enabled_models)
 
 
 def is_api_request(request):

@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.api.v3.urls import api as v3_api
 
-from .paths import api_error
+from .paths import V3_SNIPPETS_ROUTE, api_error, v3_serves_snippets
 from .v2 import v2_router
 
 
@@ -45,12 +45,21 @@ def integer_id_routes(patterns):
     return [*integer_routes, *other_text.values()]
 
 
+def served(patterns):
+    """``patterns`` without the snippet operations, while v3 has no snippet model to serve."""
+    if v3_serves_snippets():
+        return patterns
+    return [
+        pattern for pattern in patterns if not str(pattern.pattern).startswith(V3_SNIPPETS_ROUTE)
+    ]
+
+
 # Reading v3's urls binds its operations: trustcenter.upstream.v3_api has wrapped them by now
 # (apps are ready before the URLconf is loaded).
 v3_patterns, v3_app_name, v3_namespace = v3_api.urls
 
 urlpatterns = [
     path("api/v2/", v2_router.urls),
-    path("api/v3/", (integer_id_routes(v3_patterns), v3_app_name, v3_namespace)),
+    path("api/v3/", (integer_id_routes(served(v3_patterns)), v3_app_name, v3_namespace)),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
 ]

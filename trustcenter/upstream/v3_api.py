@@ -14,11 +14,15 @@ import functools
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from wagtail.api.v3.errors import register_exception_handlers
+from wagtail.api.v3.errors import problem_response, register_exception_handlers
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.routers import pages as v3_pages
+from wagtail.api.v3.schemas.params import APIFieldFilterSchema
 from wagtail.api.v3.urls import api as v3_api
+from wagtail.api.validators import APIFieldValidator
 
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.operation import Operation
 from ninja.params.models import ParamModel, QueryModel
 from ninja.parser import Parser
@@ -27,7 +31,11 @@ from pydantic import ValidationError as PydanticValidationError
 
 from faq import patching
 from faq.patching import Patch
-from trustcenter.api.input import take_decoded_body
+from trustcenter.api.input import (
+    operation_query_problem,
+    take_decoded_body,
+    undeclared_query_problem,
+)
 from trustcenter.api.openapi import complete_openapi_document
 from trustcenter.api.preview_tokens import read_drafts_with_preview_tokens
 from trustcenter.api.root_page import ROOT_PAGE_CHECKS, check_root_page_first
@@ -82,6 +90,30 @@ JSON_BODY_DECODED_ONCE = APIAttributePatch(
     DecodedBodyParser(),
     upstream=(Parser.parse_body,),
     sha256="8110689b42db18a62967e0fbba964a5fc9ad7c3fd42ef53f465db9c1b3b07e95",
+)
+
+
+# v3's listings skip a query parameter that names none of their fields (``skip_invalid``): the
+# listing refuses it instead, naming it (its pagination, ``limit`` and ``offset``, is declared
+# apart from its filters).
+def refusing_unknown_filter_fields(self, queryset):
+    fields = FIELD_FILTER_FIELDS.original(self, queryset)
+    declared = {*self.ignore_fields, "limit", "offset"}
+    filter_fields = APIFieldValidator(
+        model=queryset.model, fields=[], base_fields=self.base_fields, db_fields_only=True
+    ).allowed_fields
+    problem = undeclared_query_problem(self.raw_params, declared, filter_fields)
+    if problem:
+        raise HttpError(400, problem)
+    return fields
+
+
+FIELD_FILTER_FIELDS = Patch(
+    APIFieldFilterSchema,
+    "get_validated_fields",
+    refusing_unknown_filter_fields,
+    upstream=(APIFieldFilterSchema, APIFieldValidator, WagtailLimitOffsetPagination.Input),
+    sha256="a67999d538412413d2678aba9700326ea250a19c6b7ec4744bdef0ed4a750429",
 )
 
 
@@ -180,15 +212,20 @@ def apply_operation_patches(run):
     return operation.run
 
 
-def count_declared_query_reads_only(operation):
-    """ninja reads every query parameter it is sent to find the ones it declares: for the page
-    cache, a parameter that is not declared (nor read by the view itself) was not read."""
-    declared = {
+def declared_query_parameters(operation):
+    """The query parameters ``operation`` takes, by the names a request uses."""
+    return {
         name
         for model in operation.models
         if issubclass(model, QueryModel)
         for name in model.__ninja_flatten_map__  # the request's names of its fields
     }
+
+
+def count_declared_query_reads_only(operation):
+    """ninja reads every query parameter it is sent to find the ones it declares: for the page
+    cache, a parameter that is not declared (nor read by the view itself) was not read."""
+    declared = declared_query_parameters(operation)
     view = operation.view_func
 
     @functools.wraps(view)
@@ -197,6 +234,22 @@ def count_declared_query_reads_only(operation):
         return view(request, **params)
 
     operation.view_func = counted
+
+
+def refuse_undeclared_query_parameters(operation):
+    """ninja ignores a query parameter an operation does not declare: answer 400, naming it
+    (and the parameters that clash, which ninja would answer as if one of them were invalid)."""
+    declared = declared_query_parameters(operation)
+    run = operation.run
+
+    @functools.wraps(run)
+    def checked(request, **params):
+        problem = operation_query_problem(operation.operation_id, request.GET, declared)
+        if problem:
+            return problem_response(status=400, detail=problem)
+        return run(request, **params)
+
+    operation.run = checked
 
 
 def refuse_root_page_first(operation):
@@ -217,7 +270,8 @@ def accept_preview_tokens(operation):
     operation.view_func = read_drafts_with_preview_tokens(operation.view_func)
 
 
-# Applied in this order, each around the ones before: a write locks its page, then checks the root.
+# Applied in this order, each around the ones before: a write locks its page, then checks the root;
+# an unknown query parameter is refused before anything.
 OPERATION_PATCHES = [
     OperationPatch(
         "count declared query reads only",
@@ -252,6 +306,13 @@ OPERATION_PATCHES = [
         upstream=(BoundRouter._bind_operations, (v3_pages, "get_page")),
         sha256="b9f9dccbcfd61586ccb4f4c988968b1efe5fcf18c7ca2f20a034a6714425dd16",
     ),
+    OperationPatch(
+        "refuse undeclared query parameters",
+        refuse_undeclared_query_parameters,
+        methods={"GET", "POST", "PUT", "PATCH", "DELETE"},
+        upstream=(BoundRouter._bind_operations, ParamModel._map_data_paths),
+        sha256="16dfe7614a07fe210af99bee0e4ccc711288db9ef8105f916255e1e198bb38c4",
+    ),
 ]
 
 
@@ -271,6 +332,7 @@ def server_failures_are_not_validation_errors(handle_validation_error):
 def install():
     OPENAPI_DOCUMENT.install()
     JSON_BODY_DECODED_ONCE.install()
+    FIELD_FILTER_FIELDS.install()
     # Wagtail's own answers, registered by its public function on an API that serves nothing:
     # its validation error handler is a closure, reachable only through an API that has it.
     wagtail_answers = NinjaAPI(urls_namespace="trustcenter_wagtail_v3_errors")
