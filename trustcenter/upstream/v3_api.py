@@ -37,6 +37,7 @@ from trustcenter.api.input import (
     undeclared_query_problem,
 )
 from trustcenter.api.openapi import complete_openapi_document
+from trustcenter.api.preview_tokens import PARAMETER as PREVIEW_TOKEN_PARAMETER
 from trustcenter.api.preview_tokens import read_drafts_with_preview_tokens
 from trustcenter.api.root_page import ROOT_PAGE_CHECKS, check_root_page_first
 from trustcenter.api.writes import (
@@ -240,6 +241,8 @@ def refuse_undeclared_query_parameters(operation):
     """ninja ignores a query parameter an operation does not declare: answer 400, naming it
     (and the parameters that clash, which ninja would answer as if one of them were invalid)."""
     declared = declared_query_parameters(operation)
+    if operation.operation_id == PAGE_DETAIL_OPERATION:
+        declared.add(PREVIEW_TOKEN_PARAMETER)  # read by ``accept_preview_tokens``, inside
     run = operation.run
 
     @functools.wraps(run)
