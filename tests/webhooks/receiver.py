@@ -47,7 +47,7 @@ def unused_port():
 
 
 def verify(secret, headers, body, tolerance=300):
-    """The receiver's check, as docs/headless-webhooks.md tells front ends to write it."""
+    """The receiver's check, as docs/headless.md tells front ends to write it."""
     fields = dict(part.split("=", 1) for part in headers["X-TrustCenter-Signature"].split(","))
     expected = hmac.new(
         secret.encode(), f"{fields['t']}.".encode() + body, hashlib.sha256

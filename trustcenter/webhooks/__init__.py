@@ -1,2 +1,2 @@
 """Publish webhooks: a signed POST to the endpoints editors configure whenever a page is
-published, unpublished, moved or deleted (README "Headless use", docs/headless-webhooks.md)."""
+published, unpublished, moved or deleted (README "Headless use", docs/headless.md)."""
