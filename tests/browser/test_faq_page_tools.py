@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from faq.blocks import faq_anchor
 from faq.models import FAQPage
 from tests.browser.conftest import LONG_CHINESE_QUESTION, QUESTIONS, WIDTHS
 from tests.browser.test_visitors import AXE_TAGS, answer, toggle
@@ -52,6 +53,20 @@ def test_nothing_moves_while_the_page_loads(open_page, faq_with_hero, path, widt
     assert page.evaluate("document.querySelector('#HeroWrapper img').naturalWidth") > 0
     expect(toggle(page, 0)).to_have_attribute("aria-expanded", "false")
     assert page.evaluate(LAYOUT_SHIFT) == [], "layout shifts (CLS must be 0)"
+    page.context.close()
+
+
+@pytest.mark.parametrize("part", ["", "-question", "-answer"])
+def test_a_link_to_a_question_opens_it_from_the_first_paint(open_page, faq_with_hero, part):
+    sixth = FAQPage.objects.get(locale__language_code="en").faqs[5]
+    page = open_page(f"/en/faq/#{faq_anchor(sixth.id)}{part}", width=360)
+    page.wait_for_load_state("load")
+    expect(toggle(page, 5)).to_have_attribute("aria-expanded", "true")
+    assert page.evaluate(LAYOUT_SHIFT) == [], "layout shifts (CLS must be 0)"
+    # Opened for good by faq.js: it closes again, and the others stayed closed.
+    toggle(page, 5).click()
+    expect(answer(page, 5)).to_be_hidden()
+    expect(answer(page, 4)).to_be_hidden()
     page.context.close()
 
 
