@@ -54,3 +54,13 @@ def test_the_homes_are_described_by_their_intro(client, soup, language):
 def test_a_page_with_neither_has_no_description(client, soup):
     make_faq_page(intro="")
     assert not soup(client.get("/en/faq/")).select("meta[name=description]")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Search the questions and answers"), ("zh-hans", "搜索问题和解答")],
+)
+def test_the_search_pages_describe_themselves_though_not_indexed(client, soup, language, text):
+    page = soup(client.get(f"/{language}/search/?q=data"))
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert description(soup, client.get(f"/{language}/search/?q=data")) == text
