@@ -9,3 +9,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "faq", "upstream_tests"]  # noqa: F405
 # One database is enough, whatever DATABASE_URL says: on SQLite the unpatched suite passes
 # (on PostgreSQL 7 of upstream's own tests error).
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "upstream-tests.sqlite3"}}
+
+# What this site's patches read from its settings (trustcenter/settings/base.py): no group names
+# of its own, so each language's translators' group has its default name.
+TRANSLATOR_GROUPS = {}
