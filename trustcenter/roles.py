@@ -28,6 +28,12 @@ SUBMIT_TRANSLATION = ("wagtail_localize", "translation", "submit_translation")
 # language only (``may_edit_in`` and trustcenter/navigation/wagtail_hooks.py).
 CHANGE_HEADER_FOOTER = ("navigation", "headerfooter", "change_headerfooter")
 PUBLISH_HEADER_FOOTER = ("navigation", "headerfooter", "publish_headerfooter")
+# The glossary (trustcenter/glossary): editors keep every language's terms, translators their
+# own language's (``trustcenter.glossary.views.may_keep``).
+KEEP_GLOSSARY = [
+    ("trustcenter_glossary", "glossaryterm", f"{action}_glossaryterm")
+    for action in ("add", "change", "delete", "view")
+]
 # Editors start translations and sync them after changing a page in the source language.
 EDITOR_MODEL_PERMISSIONS = [
     ACCESS_ADMIN,
@@ -35,9 +41,15 @@ EDITOR_MODEL_PERMISSIONS = [
     ("navigation", "headerfooter", "add_headerfooter"),
     CHANGE_HEADER_FOOTER,
     PUBLISH_HEADER_FOOTER,
+    *KEEP_GLOSSARY,
 ]
 # Translators work in the translation editor of pages that already exist in their language.
-TRANSLATOR_MODEL_PERMISSIONS = [ACCESS_ADMIN, CHANGE_HEADER_FOOTER, PUBLISH_HEADER_FOOTER]
+TRANSLATOR_MODEL_PERMISSIONS = [
+    ACCESS_ADMIN,
+    CHANGE_HEADER_FOOTER,
+    PUBLISH_HEADER_FOOTER,
+    *KEEP_GLOSSARY,
+]
 # Editors choose and upload hero images and linked documents (root collection).
 COLLECTION_PERMISSIONS = {
     EDITORS: [

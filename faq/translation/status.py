@@ -15,6 +15,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from ..models import FAQPage
 from .markup import formatting_differences
 from .publishing import untranslated_segments
+from .terminology import terminology_checker
 
 
 @dataclass
@@ -26,6 +27,7 @@ class LanguageStatus:
     behind: int = 0  # of those, not (or only machine) translated
     outdated: int = 0  # items shown in their previous translation (their source changed)
     formatting: int = 0  # translated strings whose bold, italic or line breaks differ
+    terminology: int = 0  # translated strings lacking a glossary term's translation
     source_changed: bool = False  # the source was published after the last sync
     translate_url: str = ""
     sync_url: str = ""
@@ -67,7 +69,14 @@ def translation_status(source_locale=None):
         locale.pk: _count_by_source(untranslated_segments(sources.values(), locale))
         for locale in locales
     }
-    formatting = {locale.pk: _formatting_by_source(sources.values(), locale) for locale in locales}
+    formatting = {
+        locale.pk: _flagged_by_source(sources.values(), locale, formatting_differences)
+        for locale in locales
+    }
+    terminology = {
+        locale.pk: _flagged_by_source(sources.values(), locale, terminology_checker(locale))
+        for locale in locales
+    }
 
     statuses = []
     for page in pages:
@@ -87,6 +96,7 @@ def translation_status(source_locale=None):
                 status.behind = behind[locale.pk].get(source.pk, 0)
                 status.outdated = len(status.page.outdated_faq_ids) if status.page.live else 0
                 status.formatting = formatting[locale.pk].get(source.pk, 0)
+                status.terminology = terminology[locale.pk].get(source.pk, 0)
                 status.source_changed = bool(
                     page.last_published_at and page.last_published_at > source.last_updated_at
                 )
@@ -96,9 +106,12 @@ def translation_status(source_locale=None):
     return statuses
 
 
-def _formatting_by_source(sources, locale):
-    """How many translated strings of each source differ from it in formatting (warnings)."""
+def _flagged_by_source(sources, locale, check):
+    """How many translated strings of each source ``check(source text, translation)`` flags
+    (warnings: formatting, terminology); none when there is no check."""
     counts = {}
+    if check is None:
+        return counts
     translated = (
         StringSegment.objects.filter(source__in=sources)
         .annotate_translation(locale)
@@ -106,7 +119,7 @@ def _formatting_by_source(sources, locale):
         .values_list("source_id", "string__data", "translation")
     )
     for source_id, source_text, translation in translated:
-        if formatting_differences(source_text, translation):
+        if check(source_text, translation):
             counts[source_id] = counts.get(source_id, 0) + 1
     return counts
 

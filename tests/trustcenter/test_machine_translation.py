@@ -31,7 +31,7 @@ def test_off_unless_configured():
 
 def test_deepl_and_google_by_key():
     assert machine_translator_from_env(DEEPL_ENV) == {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "CLASS": "trustcenter.glossary.deepl.GlossaryDeepLTranslator",
         "OPTIONS": {"AUTH_KEY": "secret-key:fx"},
     }
     google = machine_translator_from_env(
@@ -91,14 +91,18 @@ def translator(django_user_model):
 
 @pytest.fixture
 def deepl_requests(monkeypatch):
-    """Capture every HTTP request (none is sent); DeepL answers "机器：" + the text."""
+    """Capture every translation request (none is sent); DeepL answers "机器：" + the text
+    (and makes the glossary: tests/glossary)."""
     sent = []
 
     def send(adapter, request, **kwargs):
-        sent.append(request)
-        texts = parse_qs(request.body)["text"]
         response = requests.Response()
         response.status_code = 200
+        if request.url.endswith("/glossaries"):
+            response._content = json.dumps({"glossary_id": "seeded-glossary"}).encode()
+            return response
+        sent.append(request)
+        texts = parse_qs(request.body)["text"]
         response._content = json.dumps(
             {"translations": [{"text": f"机器：{text}"} for text in texts]}
         ).encode()

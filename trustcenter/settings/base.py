@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "trustcenter.signin",
     "trustcenter.navigation",
     "trustcenter.webhooks",
+    "trustcenter.glossary",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -205,6 +206,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 # a new translation starts as a draft, published by a translator.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The status report counts translated strings lacking a glossary term (trustcenter.glossary).
+FAQ_TERMINOLOGY_CHECK = "trustcenter.glossary.terminology.checker"
 
 # The APIs answer with HTML rich text, links expanded (the page's own language: faq.api).
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

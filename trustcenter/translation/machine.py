@@ -3,7 +3,8 @@
 ``MACHINE_TRANSLATOR`` is ``deepl`` (needs ``DEEPL_AUTH_KEY``), ``google`` (needs
 ``GOOGLE_CLOUD_PROJECT_ID`` and ``GOOGLE_APPLICATION_CREDENTIALS``, the service account key
 file, and the ``google`` extra installed), ``dummy`` (wagtail-localize's word-reversing
-translator, for development and tests) or empty (off). Its suggestions are never published
+translator, for development and tests) or empty (off). DeepL gets the glossary
+(``trustcenter.glossary.deepl``). Its suggestions are never published
 unreviewed (see ``faq.upstream``).
 """
 
@@ -28,7 +29,7 @@ def machine_translator_from_env(environ, default=""):
         return {"CLASS": f"{TRANSLATORS}.dummy.DummyTranslator"}
     if name == "deepl":
         return {
-            "CLASS": f"{TRANSLATORS}.deepl.DeepLTranslator",
+            "CLASS": "trustcenter.glossary.deepl.GlossaryDeepLTranslator",
             "OPTIONS": {"AUTH_KEY": _required(environ, "DEEPL_AUTH_KEY", name)},
         }
     if name == "google":

@@ -4,7 +4,8 @@ see ``trustcenter.upstream.wagtail_localize``).
 - A PO upload applies all of its entries or none (``po_files``).
 - A string saved in the translation editor is refused when the translated page can't hold it
   or it drops or invents a link of its source; its bold, italic and line-break differences come
-  back as ``formatting_warnings`` (``faq.translation.markup``).
+  back as ``formatting_warnings`` (``faq.translation.markup``), the glossary terms it leaves
+  out as ``glossary_warnings`` (``trustcenter.glossary.terminology``).
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
@@ -43,6 +44,7 @@ from rest_framework.response import Response
 from faq.links import link_url_problem
 from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
+from trustcenter.glossary.terminology import missing_terms
 
 from .notifications import notify_translators
 from .po_files import (
@@ -130,6 +132,11 @@ def edit_string_translation(request, translation_id, string_segment_id):
     if response.status_code < 300:
         # Not yet rendered: the editor's JSON gets the warnings beside wagtail-localize's data.
         response.data["formatting_warnings"] = formatting_differences(segment.string.data, value)
+        response.data["glossary_warnings"] = [
+            _("“%(term)s” is translated “%(translation)s” in the glossary.")
+            % {"term": term.source_term, "translation": term.target_term}
+            for term in missing_terms(translation.target_locale, segment.string.data, value)
+        ]
     return response
 
 
