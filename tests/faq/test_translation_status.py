@@ -15,8 +15,9 @@ from wagtail.users.models import UserProfile
 import openpyxl
 import pytest
 
+from faq.models import FAQPage
 from tests import admin_flows as flows
-from tests.factories import make_faq_page, translate
+from tests.factories import faq_items, make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -238,6 +239,14 @@ def test_every_link_of_the_report_can_be_followed(soup, django_user_model, role)
         assert edit_english not in links
     else:
         assert titles[behind.pk] == edit_english
+    chinese_editors = {
+        reverse("wagtailadmin_pages:edit", args=[pk])
+        for pk in FAQPage.objects.filter(locale__language_code="zh-hans").values_list(
+            "pk", flat=True
+        )
+    }
+    # Translators translate; editors may not edit the Chinese pages, so are not sent there.
+    assert bool(chinese_editors & set(links)) == (role == "translator")
 
 
 def test_a_translator_is_offered_the_translation_editor(soup, django_user_model):
@@ -257,6 +266,18 @@ def test_a_republish_without_a_change_is_not_a_source_change(admin_client, soup)
     assert cells(soup, admin_client.get(URL))[page.pk][:2] == ("Up to date", False)
     # A changed string is.
     flows.publish_in_editor(admin_client, page, hero_title="Questions and answers")
+    assert cells(soup, admin_client.get(URL))[page.pk][1] is True
+
+
+def test_a_changed_link_url_is_a_source_change(admin_client, soup):
+    terms = '<p>See <a href="https://example.com/terms">the terms</a>.</p>'
+    page = make_faq_page(slug="links", questions=faq_items(1, answer_html=terms))
+    translate(page)
+    flows.publish_in_editor(admin_client, page)
+    assert cells(soup, admin_client.get(URL))[page.pk][1] is False
+    items = flows.items_of(page)
+    items[0]["answer"] = items[0]["answer"].replace("/terms", "/new-terms")
+    flows.publish_in_editor(admin_client, page, items=items)
     assert cells(soup, admin_client.get(URL))[page.pk][1] is True
 
 
