@@ -189,12 +189,12 @@ class TranslationStatusReportView(ReportView):
             row.page_link = reverse("wagtailadmin_pages:edit", args=[row.page.pk])
         elif row.page.live:
             row.page_link = row.page.url
-        translation = row.language.page
-        if translation is None:
+        translated = row.language.page
+        if translated is None:
             # Starting a translation is wagtail-localize's "submit" permission.
             if self.can_submit:
                 row.translate_link = row.language.translate_url
-        elif translation.permissions_for_user(user).can_edit():
+        elif translated.permissions_for_user(user).can_edit():
             row.translate_link = row.language.translate_url
         if row.language.source_changed and self.can_submit:
             row.sync_link = row.language.sync_url
