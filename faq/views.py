@@ -1,13 +1,10 @@
-from django.shortcuts import render
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from .models import FAQPage
 from .search import MAX_QUERY_LENGTH
 from .search import search as search_entries
-from .translation.status import translation_status
 
 RESULTS_SHOWN = 50
 # Counting a million matches costs more than finding the best fifty; past this many, the
@@ -37,17 +34,3 @@ def search(request):
         context["results"] = results[:RESULTS_SHOWN]
         context["matched_all_terms"] = found.matched_all_terms
     return TemplateResponse(request, "faq/search.html", context)
-
-
-def translation_status_report(request):
-    """Admin report: for each FAQ page, how far each translation is behind the source."""
-    return render(
-        request,
-        "faq/admin/translation_status.html",
-        {
-            "title": _("Translation status"),
-            "statuses": translation_status(),
-            # Starting and syncing translations is wagtail-localize's "submit" permission.
-            "can_submit": request.user.has_perm("wagtail_localize.submit_translation"),
-        },
-    )

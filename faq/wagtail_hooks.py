@@ -8,9 +8,9 @@ from wagtail.admin.menu import MenuItem
 
 from .models import FAQPage
 from .page_links import BatchedPageLinkHandler
+from .status_report import TranslationStatusReportView
 from .translation.publishing import pending_translation
 from .validation import repeated_questions
-from .views import translation_status_report
 
 
 # Runs after Wagtail's own registration (order 0), replacing its "page" link handler.
@@ -21,7 +21,18 @@ def register_batched_page_links(features):
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    urls = [path("translation-status/", translation_status_report, name="translation_status")]
+    urls = [
+        path(
+            "translation-status/",
+            TranslationStatusReportView.as_view(),
+            name="translation_status",
+        ),
+        path(
+            "translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
     return [path("faq/", include((urls, "faq_admin"), namespace="faq_admin"))]
 
 

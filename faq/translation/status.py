@@ -4,13 +4,22 @@ A handful of queries for any number of pages (one more per target language), so 
 admin's "Translation status" report stays fast as pages are added.
 """
 
+import json
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from ..models import FAQPage
 from .markup import formatting_differences
@@ -28,7 +37,7 @@ class LanguageStatus:
     outdated: int = 0  # items shown in their previous translation (their source changed)
     formatting: int = 0  # translated strings whose bold, italic or line breaks differ
     terminology: int = 0  # translated strings lacking a glossary term's translation
-    source_changed: bool = False  # the source was published after the last sync
+    source_changed: bool = False  # the source's translatable content changed since the last sync
     translate_url: str = ""
     sync_url: str = ""
 
@@ -43,11 +52,17 @@ class PageStatus:
     languages: list[LanguageStatus]
 
 
-def translation_status(source_locale=None):
-    """A ``PageStatus`` per FAQ page of ``source_locale`` (default: the default locale)."""
+def translation_status(source_locale=None, locales=None):
+    """A ``PageStatus`` per FAQ page of ``source_locale`` (default: the default locale), with
+    a ``LanguageStatus`` per target locale (``locales``, default: every other locale)."""
     source_locale = source_locale or Locale.get_default()
-    pages = list(FAQPage.objects.filter(locale=source_locale).order_by("path"))
-    locales = list(Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
+    # Workflow states prefetched: a permission check on a page reads them.
+    pages = list(
+        FAQPage.objects.filter(locale=source_locale).order_by("path").prefetch_workflow_states()
+    )
+    if locales is None:
+        locales = Locale.objects.exclude(pk=source_locale.pk).order_by("language_code")
+    locales = list(locales)
     keys = [page.translation_key for page in pages]
     sources = {
         source.object_id: source
@@ -60,9 +75,21 @@ def translation_status(source_locale=None):
     )
     translated_pages = {
         (page.translation_key, page.locale_id): page
-        for page in FAQPage.objects.filter(translation_key__in=keys, locale__in=locales).only(
-            "id", "title", "translation_key", "locale_id", "live", "outdated_faq_ids"
+        for page in FAQPage.objects.filter(translation_key__in=keys, locale__in=locales)
+        .only(
+            "id",
+            "title",
+            "translation_key",
+            "locale_id",
+            "live",
+            "outdated_faq_ids",
+            # What a permission check on the page reads.
+            "content_type_id",
+            "path",
+            "depth",
+            "owner_id",
         )
+        .prefetch_workflow_states()
     }
     strings = _count_by_source(StringSegment.objects.filter(source__in=sources.values()))
     behind = {
@@ -77,6 +104,7 @@ def translation_status(source_locale=None):
         locale.pk: _flagged_by_source(sources.values(), locale, terminology_checker(locale))
         for locale in locales
     }
+    changed = _changed_since_sync(pages, sources)
 
     statuses = []
     for page in pages:
@@ -97,9 +125,7 @@ def translation_status(source_locale=None):
                 status.outdated = len(status.page.outdated_faq_ids) if status.page.live else 0
                 status.formatting = formatting[locale.pk].get(source.pk, 0)
                 status.terminology = terminology[locale.pk].get(source.pk, 0)
-                status.source_changed = bool(
-                    page.last_published_at and page.last_published_at > source.last_updated_at
-                )
+                status.source_changed = page.pk in changed
                 status.sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
             languages.append(status)
         statuses.append(PageStatus(page, languages))
@@ -122,6 +148,55 @@ def _flagged_by_source(sources, locale, check):
         if check(source_text, translation):
             counts[source_id] = counts.get(source_id, 0) + 1
     return counts
+
+
+def _changed_since_sync(pages, sources):
+    """The ids of the pages whose translatable content differs from their source's.
+
+    Only a page published after its last sync can differ, so only those are extracted
+    again; a republish that changed no string (or link URL) is not a change translators
+    could act on.
+    """
+    published_since = {
+        page.pk: (page, sources[page.translation_key])
+        for page in pages
+        if page.translation_key in sources
+        and page.last_published_at
+        and page.last_published_at > sources[page.translation_key].last_updated_at
+    }
+    if not published_since:
+        return set()
+    synced = {source.pk: set() for _, source in published_since.values()}
+    strings = StringSegment.objects.filter(source_id__in=synced).values_list(
+        "source_id", "context__path", "string__data"
+    )
+    for source_id, path, text in strings:
+        synced[source_id].add((path, text))
+    overridables = OverridableSegment.objects.filter(source_id__in=synced).values_list(
+        "source_id", "context__path", "data_json"
+    )
+    for source_id, path, data_json in overridables:
+        synced[source_id].add((path, _canonical(json.loads(data_json))))
+    return {
+        page_id
+        for page_id, (page, source) in published_since.items()
+        if _translatable_content(page) != synced[source.pk]
+    }
+
+
+def _translatable_content(page):
+    """What a sync would give translators: each string and overridable value by its path."""
+    content = set()
+    for segment in extract_segments(page):
+        if isinstance(segment, StringSegmentValue):
+            content.add((segment.path, segment.string.data))
+        elif isinstance(segment, OverridableSegmentValue):
+            content.add((segment.path, _canonical(segment.data)))
+    return content
+
+
+def _canonical(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True)
 
 
 def _count_by_source(segments):
