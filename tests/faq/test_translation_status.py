@@ -196,12 +196,13 @@ def test_the_report_downloads_as_csv_and_xlsx(admin_client, soup):
         "Strings behind",
         "Outdated questions",
         "Formatting differences",
+        "Glossary terms missing",
         "Source changed since the last sync",
         "Published",
     ]
     assert rows[1:] == [
         [behind.title, behind.url, "简体中文", "1 of 7 strings behind"]
-        + ["7", "1", "0", "0", "No", "Yes"]
+        + ["7", "1", "0", "0", "0", "No", "Yes"]
     ]
 
     response = admin_client.get(f"{URL}?export=xlsx")
@@ -210,7 +211,7 @@ def test_the_report_downloads_as_csv_and_xlsx(admin_client, soup):
     )
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = {row[0].value + row[1].value: [cell.value for cell in row] for row in sheet.iter_rows()}
-    assert rows[changed.title + changed.url][3:] == ["Translated", 5, 0, 0, 0, "Yes", "Yes"]
+    assert rows[changed.title + changed.url][3:] == ["Translated", 5, 0, 0, 0, 0, "Yes", "Yes"]
     assert rows[untranslated.title + untranslated.url][3] == "Not translated"
     assert len(rows) == 5, "a heading and one row per page"
 
