@@ -2,9 +2,10 @@
 see ``trustcenter.upstream.wagtail_localize``).
 
 - A PO upload applies all of its entries or none (``po_files``).
-- A string saved in the translation editor is refused when the translated page can't hold it
-  or it drops or invents a link of its source; its bold, italic and line-break differences come
-  back as ``formatting_warnings`` (``faq.translation.markup``).
+- A string saved in the translation editor is refused when the translated page can't hold it,
+  it drops or invents a link of its source, or it is a bare URL translating prose (a link's URL
+  typed into the wrong box: it has its own, "Link “…”"); its bold, italic and line-break
+  differences come back as ``formatting_warnings`` (``faq.translation.markup``).
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
@@ -15,11 +16,14 @@ see ``trustcenter.upstream.wagtail_localize``).
   publish (wagtail-localize publishes every translation for anyone who may sync).
 """
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -110,6 +114,16 @@ def edit_string_translation(request, translation_id, string_segment_id):
     segment = get_object_or_404(
         StringSegment.objects.select_related("string"), pk=string_segment_id
     )
+    if is_url_for_prose(segment.string.data, value):
+        return JsonResponse(
+            {
+                "error": _(
+                    "Not saved: this is a web address, and its source is text. A link's URL "
+                    "in this language goes in the link's own box (“Link …”)."
+                )
+            },
+            status=400,
+        )
     problem = link_problem(segment.string.data, value)
     if problem:
         return JsonResponse(
@@ -131,6 +145,15 @@ def edit_string_translation(request, translation_id, string_segment_id):
         # Not yet rendered: the editor's JSON gets the warnings beside wagtail-localize's data.
         response.data["formatting_warnings"] = formatting_differences(segment.string.data, value)
     return response
+
+
+def is_url_for_prose(source, value):
+    """Whether ``value`` is only a web address while ``source`` is words (the translator typed a
+    link's URL into a text box)."""
+    return bool(_BARE_URL.fullmatch(value.strip())) and len(strip_tags(source).split()) > 1
+
+
+_BARE_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)\S+", re.IGNORECASE)
 
 
 def _string_refusal(problems):
