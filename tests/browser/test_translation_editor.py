@@ -88,3 +88,16 @@ def test_the_filter_and_next_pending(open_page, live_server, faq, chinese_transl
     expect(pending).to_have_attribute("data-current-pending", "")
     expect(pending).to_be_in_viewport()
     expect(pending.get_by_role("button", name="翻译")).to_be_focused()
+
+
+def test_a_url_typed_into_a_text_box_is_refused_saying_why(
+    open_page, live_server, faq, chinese_translator
+):
+    page = open_editor(open_page, live_server, faq)
+    prose = segment(page, "Who audits the datacenters?")
+    prose.get_by_role("button", name="编辑").click()
+    prose.locator("textarea").fill("https://example.cn/terms")
+    prose.get_by_role("button", name="保存").click()
+    expect(page.get_by_role("alert").filter(has_text="未保存")).to_have_text(
+        "未保存：这是一个网址，而原文是文字。链接在本语言中的网址请填写在该链接自己的框中（“链接…”）。"
+    )

@@ -21,7 +21,7 @@ import re
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -103,8 +103,9 @@ def edit_string_translation(request, translation_id, string_segment_id):
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
-    # Read before anything parses it: wagtail-localize's view parses it again.
-    value = QueryDict(request.body).get("value", "")
+    # The editor sends a multipart form, a client may send it urlencoded: DRF parses either
+    # and hands the fields to the Django request, where wagtail-localize's view reads them.
+    value = request.data.get("value", "")
     try:
         check_rich_text(value)
     except ValueError as error:

@@ -1,4 +1,4 @@
-// The translation editor's filter and "next pending" button (issue 16.7), a static file: the
+// The translation editor's filter, "next pending" button and refusal messages (issue 16.7), a static file: the
 // admin's Content-Security-Policy is meant to need no inline script from the project.
 //
 // wagtail-localize's editor is a compiled React app with generated class names, so this
@@ -55,6 +55,27 @@
     const button = next.querySelector("button");
     if (button) button.focus({ preventScroll: true });
   }
+
+  // The editor shows any refused save as "Server error": the bar shows why (the save views
+  // answer a refusal with a 400 and its reason in the translator's language). The response
+  // goes on to the editor untouched.
+  const refusal = tools.querySelector("[data-refusal]");
+  const editorFetch = window.fetch;
+  window.fetch = async (...args) => {
+    const response = await editorFetch(...args);
+    if (response.status === 400) {
+      response
+        .clone()
+        .json()
+        .then((data) => {
+          if (data && typeof data.error === "string") refusal.textContent = data.error;
+        })
+        .catch(() => {});
+    } else if (response.ok) {
+      refusal.textContent = "";
+    }
+    return response;
+  };
 
   filter.addEventListener("input", update);
   nextButton.addEventListener("click", jumpToNextPending);
