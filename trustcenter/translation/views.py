@@ -2,10 +2,11 @@
 see ``trustcenter.upstream.wagtail_localize``).
 
 - A PO upload applies all of its entries or none (``po_files``).
-- A string saved in the translation editor is refused when the translated page can't hold it
-  or it drops or invents a link of its source; its bold, italic and line-break differences come
-  back as ``formatting_warnings`` (``faq.translation.markup``), the glossary terms it leaves
-  out as ``glossary_warnings`` (``trustcenter.glossary.terminology``).
+- A string saved in the translation editor is refused when the translated page can't hold it,
+  it drops or invents a link of its source, or it is a bare URL translating prose (a link's URL
+  typed into the wrong box: it has its own, "Link “…”"); its bold, italic and line-break
+  differences come back as ``formatting_warnings`` (``faq.translation.markup``), the glossary
+  terms it leaves out as ``glossary_warnings`` (``trustcenter.glossary.terminology``).
 - A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
@@ -16,11 +17,14 @@ see ``trustcenter.upstream.wagtail_localize``).
   publish (wagtail-localize publishes every translation for anyone who may sync).
 """
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -101,8 +105,9 @@ def edit_string_translation(request, translation_id, string_segment_id):
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
-    # Read before anything parses it: wagtail-localize's view parses it again.
-    value = QueryDict(request.body).get("value", "")
+    # The editor sends a multipart form, a client may send it urlencoded: DRF parses either
+    # and hands the fields to the Django request, where wagtail-localize's view reads them.
+    value = request.data.get("value", "")
     try:
         check_rich_text(value)
     except ValueError as error:
@@ -112,6 +117,16 @@ def edit_string_translation(request, translation_id, string_segment_id):
     segment = get_object_or_404(
         StringSegment.objects.select_related("string"), pk=string_segment_id
     )
+    if is_url_for_prose(segment.string.data, value):
+        return JsonResponse(
+            {
+                "error": _(
+                    "Not saved: this is a web address, and its source is text. A link's URL "
+                    "in this language goes in the link's own box (“Link …”)."
+                )
+            },
+            status=400,
+        )
     problem = link_problem(segment.string.data, value)
     if problem:
         return JsonResponse(
@@ -138,6 +153,15 @@ def edit_string_translation(request, translation_id, string_segment_id):
             for term in missing_terms(translation.target_locale, segment.string.data, value)
         ]
     return response
+
+
+def is_url_for_prose(source, value):
+    """Whether ``value`` is only a web address while ``source`` is words (the translator typed a
+    link's URL into a text box)."""
+    return bool(_BARE_URL.fullmatch(value.strip())) and len(strip_tags(source).split()) > 1
+
+
+_BARE_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)\S+", re.IGNORECASE)
 
 
 def _string_refusal(problems):
