@@ -1,10 +1,12 @@
 """wagtail-localize's test settings (``tests.testapp.settings`` from its sdist), plus this site's
 patches of wagtail-localize: the FAQ app (its review rule; the site's translation views use its
-link and rich-text checks) and ``upstream_tests`` (the site's patches)."""
+link and rich-text checks), the glossary (the editor's string save checks it) and
+``upstream_tests`` (the site's patches)."""
 
 from tests.testapp.settings import *  # noqa: F403
 
-INSTALLED_APPS = [*INSTALLED_APPS, "faq", "upstream_tests"]  # noqa: F405
+# The glossary: the site's translation editor checks a saved string against it.
+INSTALLED_APPS = [*INSTALLED_APPS, "faq", "trustcenter.glossary", "upstream_tests"]  # noqa: F405
 
 # One database is enough, whatever DATABASE_URL says: on SQLite the unpatched suite passes
 # (on PostgreSQL 7 of upstream's own tests error).
