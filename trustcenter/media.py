@@ -13,6 +13,7 @@ names. Elsewhere (development) a browser revalidates each file by its modificati
 """
 
 import os
+import posixpath
 
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import Http404
@@ -36,7 +37,9 @@ class UniquelyNamedStorage(FileSystemStorage):
 
 
 def serve(request, path):
-    if not isinstance(default_storage, FileSystemStorage) or path.startswith(PRIVATE_FOLDERS):
+    # Checked as ``static.serve`` will read it: ``images/../documents/…`` is a document.
+    read_as = posixpath.normpath(path).lstrip("/") + "/"
+    if not isinstance(default_storage, FileSystemStorage) or read_as.startswith(PRIVATE_FOLDERS):
         raise Http404
     response = static.serve(request, path, document_root=default_storage.location)
     if isinstance(default_storage, UniquelyNamedStorage):

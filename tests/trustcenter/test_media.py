@@ -58,6 +58,10 @@ def test_document_files_are_only_served_through_their_privacy_check(client, prod
         title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 confidential")
     )
     assert client.get(document.file.url).status_code == 404
+    # Nor by a path that only leads there once normalised (curl --path-as-is sends it so).
+    name = document.file.name
+    for sneaky in (f"images/../{name}", f"./{name}", f"/{name}", f"images/%2e%2e/{name}"):
+        assert client.get(f"/media/{sneaky}").status_code == 404, sneaky
     assert client.get(document.url).status_code == 200  # /documents/<id>/report.pdf
 
 
