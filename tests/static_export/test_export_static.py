@@ -111,6 +111,22 @@ def test_uploaded_images_and_the_favicon_are_exported(client, site_content, tmp_
         assert response.read() == b"".join(client.get("/favicon.ico").streaming_content)
 
 
+def test_document_files_stay_out_of_the_export(site_content, tmp_path):
+    """A document may be private (its collection's privacy, checked by /documents/<id>/): a
+    static copy of its file would publish it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Report", file=SimpleUploadedFile("report.pdf", b"%PDF-1.4 confidential")
+    )
+    outdir = tmp_path / "site"
+    call_command("export_static", str(outdir))
+    assert not (outdir / "media" / document.file.name).exists()
+    assert not list(outdir.rglob("report*.pdf"))
+
+
 def test_a_404_page_per_language(site_content, tmp_path):
     outdir = tmp_path / "site"
     call_command("export_static", str(outdir))

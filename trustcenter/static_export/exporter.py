@@ -148,10 +148,16 @@ def _copy_static(target):
 
 
 def _copy_media(target):
-    """Local media (images and their renditions, documents); object storage serves its own."""
+    """Local images and their renditions; object storage serves its own. Not documents: the
+    site links them through ``/documents/<id>/``, whose privacy check a static copy can't make."""
     if not isinstance(default_storage, FileSystemStorage) or not Path(settings.MEDIA_ROOT).is_dir():
         return 0
-    shutil.copytree(settings.MEDIA_ROOT, target, dirs_exist_ok=True)
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+
+    def documents_folder(folder, names):
+        return [name for name in names if Path(folder, name).resolve() == media_root / "documents"]
+
+    shutil.copytree(media_root, target, dirs_exist_ok=True, ignore=documents_folder)
     return sum(1 for path in target.rglob("*") if path.is_file())
 
 
