@@ -12,9 +12,12 @@ ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class FAQBlock(blocks.StructBlock):
-    question = blocks.CharBlock(
+    # A textarea, not a one-line input: a long question is seen whole while it is edited
+    # (the admin grows the box with its text). Stored as a str either way.
+    question = blocks.TextBlock(
         label=_("Question"),
         max_length=500,
+        rows=2,
         help_text=_(
             "Plain text, without a number: the page numbers its questions itself when set to."
         ),
@@ -27,6 +30,8 @@ class FAQBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # The page shows a question on one line: a line break typed in the box becomes a space.
+        value["question"] = " ".join(value["question"].split())
         refused = refused_link_urls(value["answer"].source)
         if refused:
             # The admin's editor drops such links itself; the API and code take the HTML as sent.

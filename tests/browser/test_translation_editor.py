@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.admin_flows import translator
 from tests.browser.test_content_security_policy import sign_in
+from trustcenter.glossary.models import GlossaryTerm
 
 pytestmark = [
     pytest.mark.browser,
@@ -101,3 +102,28 @@ def test_a_url_typed_into_a_text_box_is_refused_saying_why(
     expect(page.get_by_role("alert").filter(has_text="未保存")).to_have_text(
         "未保存：这是一个网址，而原文是文字。链接在本语言中的网址请填写在该链接自己的框中（“链接…”）。"
     )
+
+
+def test_a_saved_translation_missing_a_glossary_term_is_flagged_in_the_bar(
+    open_page, live_server, faq, chinese_translator
+):
+    GlossaryTerm.objects.get_or_create(
+        source_term="Customer Data",
+        locale=Locale.objects.get(language_code="zh-hans"),
+        defaults={"target_term": "客户数据"},
+    )
+    page = open_editor(open_page, live_server, faq)
+    question = segment(page, "Where is my Customer Data stored?")
+    question.get_by_role("button", name="编辑").click()
+    question.locator("textarea").fill("我的数据存储在哪里？")
+    question.get_by_role("button", name="保存").click()
+    warnings = page.locator("[data-translation-editor-tools] [data-warnings]")
+    expect(warnings).to_have_text("术语表中“Customer Data”译为“客户数据”。")
+    expect(warnings).to_have_attribute("aria-live", "polite")
+
+    # The next save clears them (this one keeps the term).
+    question.get_by_role("button", name="编辑").click()
+    question.locator("textarea").fill("我的客户数据存储在哪里？")
+    question.get_by_role("button", name="保存").click()
+    expect(question).to_contain_text("我的客户数据存储在哪里？")
+    expect(warnings).to_have_text("")

@@ -1,5 +1,6 @@
-// The translation editor's filter, "next pending" button and refusal messages (issue 16.7), a static file: the
-// admin's Content-Security-Policy is meant to need no inline script from the project.
+// The translation editor's filter, "next pending" button, refusal messages and save warnings
+// (issue 16.7), a static file: the admin's Content-Security-Policy is meant to need no inline
+// script from the project.
 //
 // wagtail-localize's editor is a compiled React app with generated class names, so this
 // reads its DOM by structure (trustcenter/static/css/translation-editor.css says which) and
@@ -57,13 +58,25 @@
   }
 
   // The editor shows any refused save as "Server error": the bar shows why (the save views
-  // answer a refusal with a 400 and its reason in the translator's language). The response
-  // goes on to the editor untouched.
+  // answer a refusal with a 400 and its reason in the translator's language). A stored save
+  // may carry formatting and glossary warnings the editor doesn't know of: the bar shows
+  // those until the next save. The response goes on to the editor untouched.
   const refusal = tools.querySelector("[data-refusal]");
+  const warnings = tools.querySelector("[data-warnings]");
+  const showWarnings = (data) => {
+    const lines = [data.formatting_warnings, data.glossary_warnings]
+      .filter(Array.isArray)
+      .flat()
+      .filter((line) => typeof line === "string");
+    warnings.replaceChildren(
+      ...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })),
+    );
+  };
   const editorFetch = window.fetch;
   window.fetch = async (...args) => {
     const response = await editorFetch(...args);
     if (response.status === 400) {
+      warnings.replaceChildren();
       response
         .clone()
         .json()
@@ -73,6 +86,14 @@
         .catch(() => {});
     } else if (response.ok) {
       refusal.textContent = "";
+      warnings.replaceChildren();
+      response
+        .clone()
+        .json()
+        .then((data) => {
+          if (data && typeof data === "object") showWarnings(data);
+        })
+        .catch(() => {});
     }
     return response;
   };
