@@ -57,7 +57,7 @@ def test_an_editor_edits_saves_and_previews(
     editor(django_user_model)
     page = sign_in(live_server, open_page, "editor")
     page.goto(f"/admin/pages/{english.pk}/edit/")
-    question = page.locator('input[name="faqs-0-value-question"]')
+    question = page.locator('textarea[name="faqs-0-value-question"]')
     question.fill("Who audits the datacenters?")
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator(".messages")).to_contain_text("has been updated")
