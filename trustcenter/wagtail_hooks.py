@@ -49,9 +49,9 @@ def prefill_from_translation_memory(request, instance):
             request,
             ngettext(
                 "%(count)d translation was pre-filled from earlier translations: check and save "
-                "it (marked “Needs review”). What changed is listed below the editor.",
+                "it (marked “Needs review”). What changed is shown beside it.",
                 "%(count)d translations were pre-filled from earlier translations: check and "
-                "save each (marked “Needs review”). What changed is listed below the editor.",
+                "save each (marked “Needs review”). What changed is shown beside each.",
                 count,
             )
             % {"count": count},

@@ -99,6 +99,7 @@ def test_a_url_typed_into_a_text_box_is_refused_saying_why(
     prose.get_by_role("button", name="编辑").click()
     prose.locator("textarea").fill("https://example.cn/terms")
     prose.get_by_role("button", name="保存").click()
+    expect(prose).to_contain_text("未保存：原因见页面底部的提示栏")
     expect(page.get_by_role("alert").filter(has_text="未保存")).to_have_text(
         "未保存：这是一个网址，而原文是文字。链接在本语言中的网址请填写在该链接自己的框中（“链接…”）。"
     )

@@ -1,8 +1,9 @@
 """The translator's whole weekly cycle in a real browser, the admin in 简体中文 (issue 16):
 an editor adds a sentence to an English answer and syncs; the translator finds the page
 behind in the Translation status report, follows its Translate link into wagtail-localize's
-editor, completes the pre-filled previous translation, gives a link its Chinese URL in the
-override editor, publishes, and the Chinese page and the report show it."""
+editor, completes the pre-filled previous translation (the English change marked beside it),
+gives a link its Chinese URL in the override editor, publishes, and the Chinese page and the
+report show it."""
 
 import re
 
@@ -80,6 +81,16 @@ def test_the_translators_cycle(open_page, live_server, english_changed):
     expect(changed).to_have_count(1)
     expect(changed).to_contain_text("需要审核：由以前的翻译预先填写。")
     expect(changed).to_contain_text("仅在中国大陆。请参阅")
+    # Beside it, the English change marked and the previous translation (the memory's notes).
+    beside = changed.locator("[data-beside-segment]")
+    expect(beside.locator("[data-source] ins")).to_have_text(ADDED_SENTENCE.strip())
+    expect(beside.locator("[data-previous]")).to_have_text(CHINESE_ANSWER)
+    expect(page.locator("[data-translation-review] [data-pending-segment]")).to_have_count(0)
+    # What the compiled editor writes in English is in Chinese too.
+    expect(page.locator(".js-translation-editor section > div > h3")).to_have_text(
+        "English 译为 简体中文"
+    )
+    expect(page.locator(".js-translation-editor footer").get_by_text("更多操作")).to_be_attached()
     changed.get_by_role("button", name="编辑").click()
     box = changed.locator("textarea")
     expect(box).to_have_value(CHINESE_ANSWER)
@@ -87,7 +98,8 @@ def test_the_translators_cycle(open_page, live_server, english_changed):
     changed.get_by_role("button", name="保存").click()
     expect(changed.locator("textarea")).to_have_count(0)
     expect(changed).to_contain_text(ADDED_CHINESE)
-    expect(changed).not_to_contain_text("需要审核")
+    expect(beside).to_be_hidden()
+    expect(changed.locator(":scope > ul")).not_to_contain_text("需要审核")
 
     # The link's URL box (the override editor): its Chinese-language URL.
     link = segment(page, "链接“the terms”（English 网址：https://example.com/）")

@@ -1,5 +1,5 @@
 // The translation editor's filter, "next pending" button, refusal messages and save warnings
-// (issue 16.7), a static file: the admin's Content-Security-Policy is meant to need no inline
+// (issue 16.7), and the translation memory's notes beside each segment (16.1), a static file: the admin's Content-Security-Policy is meant to need no inline
 // script from the project.
 //
 // wagtail-localize's editor is a compiled React app with generated class names, so this
@@ -53,7 +53,8 @@
     if (current) current.removeAttribute("data-current-pending");
     next.setAttribute("data-current-pending", "");
     next.scrollIntoView({ block: "center" });
-    const button = next.querySelector("button");
+    // The segment's own Translate or Edit button, in its toolbar (not a note's).
+    const button = next.querySelector(":scope > ul button");
     if (button) button.focus({ preventScroll: true });
   }
 
@@ -98,6 +99,107 @@
     return response;
   };
 
+  // The review panel's notes (the source's change, the previous translation, the memory's
+  // suggestions) go beside the segment each is about (issue 16.1); without this script they
+  // stay in the panel below the editor. The editor's segments carry no id in the DOM, so they
+  // are matched to its props in the order it renders them: the tabs' segments, each tab's
+  // grouped by field and block in first-seen order. A note moves only into a segment showing
+  // the source text the props give it, so a future editor rendering otherwise leaves the notes
+  // in the panel rather than beside the wrong text.
+  const props = JSON.parse(editor.dataset.props);
+  const panel = document.querySelector("[data-translation-review]");
+  const notes = new Map(
+    [...document.querySelectorAll("[data-pending-segment]")].map((note) => [
+      note.dataset.pendingSegment,
+      note,
+    ]),
+  );
+
+  function segmentsInRenderedOrder() {
+    const tabs = props.tabs
+      .map((tab) => props.segments.filter((segment) => segment.location.tab === tab.slug))
+      .filter((segments) => segments.length);
+    const ordered = [];
+    for (const segments of tabs.length > 1 ? tabs : [props.segments]) {
+      const groups = new Map();
+      for (const segment of segments) {
+        const key = `${segment.location.field}/${segment.location.blockId || "null"}`;
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(segment);
+      }
+      for (const group of groups.values()) ordered.push(...group);
+    }
+    return ordered;
+  }
+
+  function placeNotesBesideSegments() {
+    if (!notes.size) return;
+    const rendered = editor.querySelectorAll("section > ul > li > ul > li");
+    segmentsInRenderedOrder().forEach((segment, index) => {
+      const note = segment.type === "string" && notes.get(String(segment.id));
+      const item = rendered[index];
+      if (!note || !item || item.contains(note)) return;
+      const source = item.querySelector(":scope > p");
+      if (!source || source.textContent !== segment.source) return;
+      const listed = note.parentElement;
+      note.setAttribute("data-beside-segment", "");
+      source.after(note);
+      if (listed.matches("[data-translation-review] li")) listed.remove();
+    });
+    if (panel && !panel.querySelector("[data-pending-segment]")) {
+      panel.querySelector("[data-panel-help]").textContent = panel.dataset.besideHelp;
+    }
+  }
+
+  // Text the compiled editor builds in English, outside its translation catalogue: the
+  // section heading ("English to 简体中文 translation") and the footer's screen-reader label of
+  // its "More actions" toggle.
+  const untranslated = [
+    [
+      "section > div > h3",
+      `${props.sourceLocale.displayName} to ${props.locale.displayName} translation`,
+      tools.dataset.heading,
+    ],
+    ["footer .w-sr-only", "More actions", tools.dataset.moreActions],
+  ];
+  function translateCompiledText() {
+    for (const [selector, english, translated] of untranslated) {
+      for (const element of editor.querySelectorAll(selector)) {
+        if (element.textContent === english) element.textContent = translated;
+      }
+    }
+  }
+
+  // Wagtail's action footer (Publish, Preview) is fixed at the bottom left of the editor, over
+  // the start of this bar: the bar starts right of it, or sits above it where the footer takes
+  // most of the width (a narrow window).
+  let footer = null;
+  const footerResized = new ResizeObserver(() => {
+    tools.style.paddingInlineStart = "";
+    tools.style.bottom = "";
+    const overlap = footer.getBoundingClientRect().right - tools.getBoundingClientRect().left;
+    if (overlap < tools.offsetWidth / 2) {
+      tools.style.paddingInlineStart = `calc(${Math.max(overlap, 0)}px + 1.25rem)`;
+    } else {
+      tools.style.bottom = `${footer.offsetHeight}px`;
+    }
+  });
+  function clearFooter() {
+    const rendered = editor.querySelector("footer");
+    if (!rendered || rendered === footer) return;
+    footer = rendered;
+    footerResized.disconnect();
+    footerResized.observe(footer);
+    footerResized.observe(tools);
+  }
+
+  function onRender() {
+    clearFooter();
+    translateCompiledText();
+    placeNotesBesideSegments();
+    update();
+  }
+
   filter.addEventListener("input", update);
   nextButton.addEventListener("click", jumpToNextPending);
   // Only the tree (React rendering, a save changing a segment's state), not attributes: the
@@ -108,9 +210,9 @@
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      update();
+      onRender();
     });
   }).observe(editor, { childList: true, subtree: true, characterData: true });
   tools.hidden = false;
-  update();
+  onRender();
 })();
