@@ -14,7 +14,7 @@ from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQStreamBlock, faq_anchor
 from .forms import FAQPageAPIForm, FAQPageForm
 from .summary import DescribedByIntroMixin
-from .validation import block_problems, faq_item_problems
+from .validation import block_problems, faq_item_problems, new_repeats_refused, repeated_questions
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -135,7 +135,8 @@ class FAQPage(DescribedByIntroMixin, Page):
     def clean(self):
         """The rules every write obeys (see ``faq.validation``): the admin's and the API's
         forms call this, and so do ``save_revision()`` and publishing (``save()`` of a live
-        page), which the importer, wagtail-localize and scheduled publishing go through."""
+        page), which the importer, wagtail-localize and scheduled publishing go through. A
+        new repeated question is refused on publishing only."""
         super().clean()
         errors = self.content_errors()
         if errors:
@@ -152,9 +153,38 @@ class FAQPage(DescribedByIntroMixin, Page):
         # Answers are required on publishing only, as the admin defers required fields
         # for a draft; ``live`` is set by then (publishing a revision saves a live page).
         problems = faq_item_problems(self.faqs, self.live) or block_problems(self.faqs, self.live)
+        if not problems and new_repeats_refused():
+            published = self._items_published_until_now()
+            if published is not None:
+                problems = repeated_questions(self.faqs, already=published)
         if problems:
             errors["faqs"] = problems
         return errors
+
+    def publishing_problems(self):
+        """What publishing would refuse beyond the rules of every save: each question an
+        earlier item asks already (``faq.validation``)."""
+        return repeated_questions(self.faqs)
+
+    def _items_published_until_now(self):
+        """While this save publishes a revision, the items of the revision published before
+        it; None for any other save. Wagtail sets ``live_revision`` before saving the page, so
+        its row still names the one before. (Not the row's own content: wagtail-localize
+        writes a translation's new content to the row before publishing it.)"""
+        if not (self.pk and self.live and self.live_revision_id):
+            return None
+        before = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .select_related("live_revision")
+            .only("live", "faqs", "live_revision")
+            .first()
+        )
+        if before is None or before.live_revision_id == self.live_revision_id:
+            return None
+        if before.live_revision is None:  # created live, without a revision
+            return before.faqs if before.live else []
+        return before.live_revision.as_object().faqs
 
     @property
     def display_hero_title(self):

@@ -10,13 +10,16 @@ editor, PO upload, API, importer, sync, publishing): see ``FAQPage.clean``.
 - Rich text is nested at most ``MAX_RICH_TEXT_DEPTH`` elements deep: Wagtail's and
   wagtail-localize's HTML walkers recurse, and fail (a 500) on thousands of levels.
 - Two items don't ask the same question (``repeated_questions``; case and spacing aside):
-  the admin refuses to publish a new repeat and warns when a draft is saved (``FAQPageForm``,
-  ``wagtail_hooks``): visitors would read the question twice. A repeat already published is
-  only warned of, and other paths (``FAQPage.clean``) don't refuse it: the legacy English FAQ
-  itself asks one question twice (items 14 and 15), and the importer carries legacy pages
-  over as they are.
+  publishing a new repeat is refused on every path (``FAQPage.clean``, when the save
+  publishes a revision), and the admin warns when a draft is saved (``FAQPageForm``,
+  ``wagtail_hooks``): visitors would read the question twice. A repeat visitors already see
+  is only warned of, so it blocks no other change. The legacy importer carries pages over as
+  they are (``carrying_repeats_over``; the legacy English FAQ asks one question twice, items
+  14 and 15) and reports each repeat.
 """
 
+import contextlib
+import contextvars
 import re
 from html.parser import HTMLParser
 
@@ -148,28 +151,55 @@ def _question_key(question):
     return " ".join(question.split()).casefold()
 
 
-def _repeats(items):
-    """``(number, first number, question)`` of each item asking an earlier item's question."""
+def _repeats(questions):
+    """``(number, first number, question)`` of each question asked by an earlier item."""
     first = {}
-    for number, item in enumerate(items, start=1):
-        key = _question_key(item.value["question"])
+    for number, question in enumerate(questions, start=1):
+        key = _question_key(question)
         if key in first:
-            yield number, first[key], item.value["question"]
+            yield number, first[key], question
         elif key:
             first[key] = number
 
 
-def repeated_questions(items, already=()):
-    """One message per item asking the question of an earlier item of the FAQ StreamValue,
-    leaving out the questions ``already`` (an earlier version's items) repeats: an editor is
-    never blocked by a repeat someone else published."""
+def question_repeats(questions, already=()):
+    """One message per question (in item order) an earlier item asks already, leaving out
+    those the questions ``already`` (an earlier version's) repeat: an editor is never blocked
+    by a repeat someone else published."""
     known = {_question_key(question) for _, _, question in _repeats(already)}
     return [
         _("Item %(number)d: the question is item %(first)d's again (“%(question)s”)")
         % {"number": number, "first": first, "question": _shortened(question)}
-        for number, first, question in _repeats(items)
+        for number, first, question in _repeats(questions)
         if _question_key(question) not in known
     ]
+
+
+def repeated_questions(items, already=()):
+    """``question_repeats`` of FAQ StreamValues."""
+    return question_repeats(_questions(items), _questions(already))
+
+
+def _questions(items):
+    return [item.value["question"] for item in items]
+
+
+_carrying_repeats_over = contextvars.ContextVar("carrying_repeats_over", default=False)
+
+
+@contextlib.contextmanager
+def carrying_repeats_over():
+    """Within it, publishing doesn't refuse repeated questions: for an import carrying pages
+    over as they were (which reports the repeats itself)."""
+    token = _carrying_repeats_over.set(True)
+    try:
+        yield
+    finally:
+        _carrying_repeats_over.reset(token)
+
+
+def new_repeats_refused():
+    return not _carrying_repeats_over.get()
 
 
 def _shortened(text, limit=70):

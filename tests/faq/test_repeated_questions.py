@@ -1,15 +1,19 @@
-"""Two items asking the same question: the admin refuses to publish them and warns on saving
-a draft (issue 16, for editors)."""
+"""Two items asking the same question: publishing them is refused on every path, and the admin
+warns on saving a draft (issue 16, for editors)."""
 
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+
+from wagtail.users.models import UserProfile
 
 import pytest
 
 from faq.models import FAQPage
+from faq.validation import carrying_repeats_over
 from tests import admin_flows as flows
-from tests.factories import make_faq_page
+from tests.factories import make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +78,8 @@ def test_a_repeat_already_published_only_warns(english, editor):
         *page.faqs.raw_data,
         {"type": "faq", "value": {"question": "Question 2?", "answer": "<p>As imported.</p>"}},
     ]
-    page.save_revision().publish()  # as the legacy importer publishes the seed's repeat
+    with carrying_repeats_over():  # as the legacy importer publishes the seed's repeat
+        page.save_revision().publish()
     page = FAQPage.objects.get(pk=english.pk)
     items = flows.items_of(page)
     items[0]["question"] = "Question one?"
@@ -103,3 +108,44 @@ def test_the_refusal_is_in_the_editors_language(english, django_user_model):
     assert response.context["form"].errors["faqs"] == [
         "第 3 项：问题与第 1 项重复（“question 1?”）"
     ]
+
+
+def test_publishing_a_new_repeat_is_refused_on_any_path(english):
+    """Scheduled publishing, a script, wagtail-localize: whatever publishes a revision."""
+    page = FAQPage.objects.get(pk=english.pk)
+    again = {"type": "faq", "value": {"question": "question 2?", "answer": "<p>Again.</p>"}}
+    page.faqs = [*page.faqs.raw_data, again]
+    revision = page.save_revision()  # a draft may hold it
+    with pytest.raises(ValidationError) as refused:
+        revision.publish()
+    assert refused.value.message_dict["faqs"] == [
+        "Item 3: the question is item 2's again (“question 2?”)"
+    ]
+    assert len(FAQPage.objects.get(pk=english.pk).faqs) == 2
+
+
+def test_a_translation_repeating_a_question_is_not_stored(english, django_user_model):
+    """wagtail-localize publishes after the request, so the translation editor refuses the
+    repeat as it is saved, saying why."""
+    chinese = translate(english, strings={"Question 1?": "问题？", "Question 2?": "问题二？"})
+    user = flows.translator(django_user_model)
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "zh-hans"})
+    translator = Client()
+    translator.force_login(user)
+    translation = flows.translation_into(english)
+    segment = translation.source.stringsegment_set.get(string__data="Question 2?")
+    response = translator.put(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
+        ),
+        "value=%E9%97%AE%E9%A2%98%EF%BC%9F",  # 问题？
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "未保存：翻译后的页面无法容纳它：第 2 项：问题与第 1 项重复（“问题？”）。"
+    )
+    flows.publish_translation(translator, chinese)
+    published = FAQPage.objects.get(pk=chinese.pk)
+    assert [item.value["question"] for item in published.faqs] == ["问题？", "问题二？"]

@@ -129,6 +129,19 @@ def test_a_draft_with_an_empty_answer_cannot_be_published_later(api, editor_auth
     assert client.get("/en/faq/").status_code == 404
 
 
+def test_publishing_a_repeated_question_is_a_422_a_draft_may_hold_it(api, editor_auth, client):
+    page = make_faq_page()
+    items = [api_item("Where is my data?"), api_item(" where is my  DATA? ")]
+    response = patch(api, editor_auth, page, "publish", faqs=items)
+    assert response.status_code == 422, response.content
+    assert "Item 2: the question is item 1's again" in messages_of(response)
+    assert same_content(page)
+    assert patch(api, editor_auth, page, faqs=items).status_code == 200
+    response = api("post", f"{PAGES}{page.pk}/actions/publish/", **editor_auth)
+    assert response.status_code == 422, response.content
+    assert client.get("/en/faq/").content.decode().count("where is my") == 0
+
+
 # -- the admin --------------------------------------------------------------------------
 
 

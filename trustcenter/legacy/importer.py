@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from faq.blocks import ANSWER_FEATURES
 from faq.models import INTRO_FEATURES, FAQPage
 from faq.translation.publishing import prefill_translation
-from faq.validation import describe_validation_error
+from faq.validation import carrying_repeats_over, describe_validation_error, question_repeats
 
 from .. import languages
 from .parser import LegacyPage, clean_legacy_html
@@ -61,7 +61,12 @@ class PreparedPage:
             dropped += [f"item {position} answer: {what}" for what in answer_dropped]
             unmapped += [f"item {position} answer: {what}" for what in answer_unmapped]
             items.append((item.question, answer))
-        return cls(legacy, intro, items, dropped, unmapped)
+        # Carried over as the legacy site shows them (``carrying_repeats_over``), said aloud.
+        notes = [
+            f"{repeat}: kept as on the legacy site"
+            for repeat in question_repeats([question for question, _ in items])
+        ]
+        return cls(legacy, intro, items, dropped, unmapped, notes=notes)
 
     @property
     def language(self):
@@ -163,7 +168,7 @@ def import_sets(sets, publish=True, dry_run=False, user=None, images=None, repor
     dry run) nothing, not even an image file."""
     report = report or ImportReport()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), carrying_repeats_over():
             for import_set in sets:
                 _import_set(import_set, publish and not dry_run, user, images, report)
             if dry_run:

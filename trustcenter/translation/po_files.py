@@ -172,15 +172,21 @@ def field_problems(translation, strings):
 
 def translated_page_problems(translation):
     """What the translated page, with the translations stored now, would fail in its own
-    validation (``full_clean``): one message per problem, naming its field."""
+    validation (``full_clean``) or on publishing (``publishing_problems``, where the model has
+    them): one message per problem, naming its field. wagtail-localize publishes a
+    translation after the request's transaction commits, where a refusal could not say why, so
+    a translation is checked as it is stored."""
     page = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
+    problems = []
     try:
         page.full_clean()
     except ValidationError as error:
-        return describe_validation_error(error).split("; ")
-    return []
+        problems = describe_validation_error(error).split("; ")
+    if hasattr(page, "publishing_problems"):
+        problems += page.publishing_problems()
+    return problems
 
 
 def new_problems(translation, earlier_problems):
