@@ -84,11 +84,11 @@ resilience: install
 ## runs Debian's Chromium: nothing downloads a browser.
 audit: install $(CHROMIUM_PATH) cjk-font
 	cd audit && npm ci --no-audit --no-fund --loglevel=error
-	CHROME_PATH=$(CHROMIUM_PATH) $(BIN)/python audit/run.py $(AUDIT_ARGS)
+	$(BIN)/python audit/run.py $(AUDIT_ARGS)
 
 ## Only the legacy and new screenshots (docs/screenshots/).
 screenshots: install $(CHROMIUM_PATH) cjk-font
-	CHROME_PATH=$(CHROMIUM_PATH) $(BIN)/python audit/screenshots.py
+	$(BIN)/python audit/screenshots.py
 
 # Chinese pages drawn in boxes are no screenshots: Debian's Noto CJK fonts, if none is installed.
 cjk-font:

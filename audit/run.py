@@ -1,12 +1,13 @@
 """Lighthouse on the demo site, mobile and desktop: the scores go into docs/audit.md.
 
-    make audit        # or: CHROME_PATH=/usr/bin/chromium .venv/bin/python audit/run.py
+    make audit        # or: .venv/bin/python audit/run.py
 
 Starts the demo site under production settings (audit/server.py), runs Lighthouse from
 audit/node_modules (`npm ci` in audit/; `make audit` does it) with Debian's Chromium
-(CHROME_PATH; Lighthouse never downloads a browser), and writes each JSON report to
-audit/reports/ (not committed) and the table between the markers of docs/audit.md; then
-takes the legacy and new screenshots (audit/screenshots.py) from the same server.
+(CHROMIUM_PATH, see audit/chromium.py; Lighthouse never downloads a browser), and writes each
+JSON report to audit/reports/ (not committed) and the table between the markers of
+docs/audit.md; then takes the legacy and new screenshots (audit/screenshots.py) from the same
+server.
 """
 
 import argparse
@@ -34,12 +35,6 @@ PAGES = [
 ]
 FORM_FACTORS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# Chromium as a headless test browser: no sandbox (root in a container), no GPU, and none of its
-# own traffic (updates, sync, field trials) in the measurements.
-CHROME_FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync"
-)
 
 
 def main():
@@ -52,12 +47,14 @@ def main():
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("audit: run `npm ci` in audit/ first (make audit does)")
-    os.environ.setdefault("CHROME_PATH", "/usr/bin/chromium")
-    if not Path(os.environ["CHROME_PATH"]).exists():
-        sys.exit(f"audit: no Chromium at {os.environ['CHROME_PATH']} (set CHROME_PATH)")
-    REPORTS.mkdir(exist_ok=True)
     from audit import screenshots
+    from audit.chromium import CHROMIUM_PATH
     from audit.server import demo_site
+
+    if not CHROMIUM_PATH.exists():
+        sys.exit(f"audit: no Chromium at {CHROMIUM_PATH} (set CHROMIUM_PATH)")
+    os.environ["CHROME_PATH"] = str(CHROMIUM_PATH)  # where Lighthouse looks for its browser
+    REPORTS.mkdir(exist_ok=True)
 
     rows = []
     with demo_site(args.port) as base:
@@ -75,11 +72,13 @@ def main():
 
 
 def _lighthouse(url, form_factor):
+    from audit.chromium import CHROMIUM_ARGS
+
     name = url.split("//", 1)[1].split("/", 1)[1].replace("/", "_").replace("?q=", "-search-")
     output = REPORTS / f"{name or 'root'}-{form_factor}.json"
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
-        f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}", f"--only-categories={','.join(CATEGORIES)}",
     ]  # fmt: skip
     if form_factor == "desktop":
         command.append("--preset=desktop")

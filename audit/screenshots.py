@@ -21,15 +21,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "screenshots"
 LEGACY_THEME = Path(os.environ.get("LEGACY_THEME", ROOT.parent / "shared/seeds/legacy-theme"))
-CHROMIUM_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PORT = 8472
 VIEWPORTS = {360: 780, 1440: 900}  # width: height of the first screen
 # language: (seed page, legacy layout, new page)
@@ -80,6 +71,8 @@ def legacy_pages(folder):
 def take(base, log=print):
     from PIL import Image
     from playwright.sync_api import sync_playwright
+
+    from audit.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="trustcenter-legacy-") as folder:

@@ -26,6 +26,7 @@ _HREF = re.compile(
     r"""[\s/"']href\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""",
     re.IGNORECASE,
 )
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|mailto:|tel:|www\.|/)\S*", re.IGNORECASE)
 
 
 def _as_a_browser_reads_it(url):
@@ -59,6 +60,19 @@ def link_url_problem(url):
         "The link URL “%(url)s” is not allowed: use an http, https, mailto or tel URL, or a "
         "relative one."
     ) % {"url": url[:80]}
+
+
+def is_url(text):
+    """Whether ``text`` is one web address and nothing else: ``https://…`` (or another scheme
+    with ``//``), ``mailto:…``, ``tel:…``, ``www.…`` or a path (``/en/faq/``)."""
+    return bool(_URL.fullmatch(text.strip()))
+
+
+def translated_url_problem(source, translation):
+    """Why ``translation`` is refused as the translation of ``source`` when ``source`` is a URL
+    (a link's URL translated as text, such as a menu link's); None if it is accepted or
+    ``source`` is no URL."""
+    return link_url_problem(translation) if is_url(source) else None
 
 
 def _refused_urls_in_tag(tag):

@@ -6,6 +6,9 @@ from wagtail.models import Page
 import pytest
 from bs4 import BeautifulSoup
 
+from tests import admin_flows as flows
+from tests.translations import logged_in
+
 
 def pytest_collection_modifyitems(items):
     """Mark ``serial`` the tests that commit to the database (transactional and browser tests):
@@ -63,6 +66,18 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def editor_client(django_user_model):
+    """An editor, logged in; their admin is in the site's language."""
+    return logged_in(flows.editor(django_user_model))
+
+
+@pytest.fixture
+def translator_client(django_user_model):
+    """A translator into Chinese, logged in; their admin is in the site's language."""
+    return logged_in(flows.translator(django_user_model))
 
 
 @pytest.fixture

@@ -4,24 +4,13 @@ Playwright never downloads a browser here: it launches the system's Chromium
 (``CHROMIUM_PATH``, default /usr/bin/chromium; .ci/run installs it when missing).
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
+from audit.chromium import CHROMIUM_ARGS, CHROMIUM_PATH
 from tests.api.conftest import faq_pair  # noqa: F401  (the English FAQ page and its translation)
 from tests.factories import faq_items, make_faq_page, translate
 from trustcenter.navigation.setup import ensure_legacy_header_footer
 
-CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = {"phone": 360, "desktop": 1440}
 QUESTIONS = 12
 # A Chinese question long enough to wrap at 360 px (the "+" once wrapped onto a line alone).

@@ -6,7 +6,6 @@ sync and translation editor views) and is checked on the rendered pages.
 
 from urllib.parse import urlencode
 
-from django.test import Client
 from django.urls import reverse
 
 from wagtail_localize.models import OverridableSegment
@@ -16,6 +15,7 @@ import pytest
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import faq_items, make_faq_page
+from tests.translations import logged_in, translated_in_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +27,6 @@ CHINESE = {
 }
 
 
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(django_user_model):
-    return logged_in(flows.editor(django_user_model))
-
-
-@pytest.fixture
-def translator_client(django_user_model):
-    return logged_in(flows.translator(django_user_model))
-
-
 @pytest.fixture
 def english():
     return make_faq_page(questions=3)
@@ -51,11 +35,7 @@ def english():
 @pytest.fixture
 def chinese(english, editor_client, translator_client):
     """The English page, translated in full and published by the translator."""
-    flows.start_translation(editor_client, english)
-    assert flows.translate_in_editor(translator_client, english, CHINESE)
-    chinese = FAQPage.objects.get(locale__language_code="zh-hans")
-    flows.publish_translation(translator_client, chinese)
-    return FAQPage.objects.get(pk=chinese.pk)
+    return translated_in_admin(english, editor_client, translator_client, CHINESE)
 
 
 def rendered_items(client, soup, url):

@@ -13,14 +13,13 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
 import responses
 
 from tests import admin_flows as flows
-from tests.factories import make_faq_page, translate
+from tests.translations import chinese_translator_client, logged_in, with_chinese_translation
 from trustcenter.glossary.models import DeepLGlossary, GlossaryTerm
 from trustcenter.translation.machine import machine_translator_from_env
 
@@ -34,23 +33,14 @@ def chinese():
     return Locale.objects.get(language_code="zh-hans")
 
 
-def client_for(user, language="en"):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def editor(django_user_model):
-    return client_for(flows.editor(django_user_model))
+    return logged_in(flows.editor(django_user_model), "en")
 
 
 @pytest.fixture
 def translator(django_user_model):
-    return client_for(flows.translator(django_user_model), "zh-hans")
+    return chinese_translator_client(django_user_model)
 
 
 def item(question, answer_html):
@@ -63,14 +53,12 @@ def item(question, answer_html):
 
 @pytest.fixture
 def english():
-    page = make_faq_page(
-        questions=[
+    return with_chinese_translation(
+        [
             item(QUESTION, "<p>Stored in mainland China.</p>"),
             item("Where are the Data Centers?", "<p>Not in metadata centers.</p>"),
         ]
     )
-    translate(page, strings={})
-    return page
 
 
 def seeded():

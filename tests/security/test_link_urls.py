@@ -5,18 +5,28 @@ import json
 from urllib.parse import urlencode
 
 from django.db import models
-from django.test import Client
+from django.test import Client, TestCase
 from django.test.client import MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 
-from wagtail_localize.models import OverridableSegment, SegmentOverride
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 import pytest
 
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import faq_items, make_faq_page
-from tests.translations import translate_fully
+from tests.translations import translate_fully, with_chinese_translation
+from tests.trustcenter.test_po_files import download, upload
+from trustcenter.navigation.models import HeaderFooter
+from trustcenter.navigation.setup import ensure_legacy_header_footer
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +46,6 @@ SCRIPT_URLS = [
 
 
 @pytest.fixture
-def translator_client(django_user_model):
-    client = Client()
-    client.force_login(flows.translator(django_user_model))
-    return client
-
-
-@pytest.fixture
 def linked_english(django_user_model):
     english = make_faq_page(questions=faq_items(1, answer_html=ANSWER))
     editor_client = Client()
@@ -57,15 +60,23 @@ def put_override(client, english, url, multipart=True):
     segment = OverridableSegment.objects.get(
         source=translation.source, context__path__endswith=f".'{ENGLISH_URL}'"
     )
-    address = reverse(
+    return put_value(client, override_address(translation, segment), url, multipart)
+
+
+def override_address(translation, segment):
+    return reverse(
         "wagtail_localize:edit_override",
         kwargs={"translation_id": translation.pk, "overridable_segment_id": segment.pk},
     )
+
+
+def put_value(client, address, value, multipart=True):
+    """A box of the translation editor saved, as the editor sends it (or urlencoded)."""
     if multipart:  # the translation editor sends FormData
         boundary = MULTIPART_CONTENT.rsplit("=", 1)[1]
-        return client.put(address, encode_multipart(boundary, {"value": url}), MULTIPART_CONTENT)
+        return client.put(address, encode_multipart(boundary, {"value": value}), MULTIPART_CONTENT)
     return client.put(
-        address, urlencode({"value": url}), content_type="application/x-www-form-urlencoded"
+        address, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
     )
 
 
@@ -105,6 +116,80 @@ def test_a_translator_still_sets_an_accepted_link_url(
     response = put_override(translator_client, linked_english, url, multipart)
     assert response.status_code == 201
     assert json.loads(SegmentOverride.objects.get().data_json) == url
+
+
+@pytest.fixture
+def header_footer_translation():
+    """The Chinese translation of the legacy header and footer (as ``setup_demo`` fills them
+    in), shown on the Chinese FAQ page."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        ensure_legacy_header_footer()
+    with_chinese_translation(faq_items(1))
+    english = HeaderFooter.objects.get(locale__language_code="en")
+    return Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(english),
+        target_locale__language_code="zh-hans",
+    )
+
+
+def icp_link_address(translation):
+    """The footer's ICP licence link: synchronised, so an override in the translation editor."""
+    segment = OverridableSegment.objects.get(source=translation.source, context__path="icp_url")
+    return override_address(translation, segment)
+
+
+def menu_link_address(translation):
+    """The header menu's FAQ link: its URL is translated as a string."""
+    segment = StringSegment.objects.get(source=translation.source, string__data="/en/faq/")
+    return reverse(
+        "wagtail_localize:edit_string_translation",
+        kwargs={"translation_id": translation.pk, "string_segment_id": segment.pk},
+    )
+
+
+@pytest.mark.parametrize("address", [icp_link_address, menu_link_address])
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JaVa\tScRiPt:alert(1)"])
+def test_a_translator_cannot_set_a_script_url_in_the_header_or_footer(
+    client, header_footer_translation, translator_client, address, url
+):
+    response = put_value(translator_client, address(header_footer_translation), url)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error.startswith("Not saved: The link URL")
+    assert "is not allowed: use an http, https, mailto or tel URL" in error
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        header_footer_translation.save_target(publish=True)
+    assert "alert(" not in client.get("/zh-hans/faq/").content.decode()
+
+
+def test_a_po_file_with_a_script_url_in_the_header_is_refused(
+    header_footer_translation, translator_client
+):
+    english = header_footer_translation.source.get_source_instance()
+    po = download(translator_client, english)
+    [entry] = [entry for entry in po if entry.msgid == "/en/faq/"]
+    entry.msgstr = "javascript:alert(1)"
+    [(level, message)] = upload(translator_client, english, str(po))
+    assert level == "error"
+    assert "was not imported (nothing was changed)" in message
+    assert "The link URL “javascript:alert(1)” is not allowed" in message
+    assert not StringTranslation.objects.filter(data__contains="alert(").exists()
+
+
+def test_a_translator_sets_accepted_urls_in_the_header_and_footer(
+    client, soup, header_footer_translation, translator_client
+):
+    icp_url = "https://beian.miit.gov.cn/#/Integrated/index"
+    response = put_value(translator_client, icp_link_address(header_footer_translation), icp_url)
+    assert response.status_code == 201
+    faq_url = "https://www.azure.cn/zh-cn/support/faq/"
+    response = put_value(translator_client, menu_link_address(header_footer_translation), faq_url)
+    assert response.status_code == 200
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        header_footer_translation.save_target(publish=True)
+    page = soup(client.get("/zh-hans/faq/"))
+    assert page.select_one(".site-footer-icp a")["href"] == icp_url
+    assert faq_url in [link["href"] for link in page.select("nav.site-menu a")]
 
 
 @pytest.fixture

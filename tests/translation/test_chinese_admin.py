@@ -4,30 +4,17 @@ left English or garbled it (issue 16.5)."""
 import json
 import re
 
-from django.test import Client
 from django.urls import reverse
-
-from wagtail.users.models import UserProfile
 
 import pytest
 
 from tests import admin_flows as flows
-from tests.admin_flows import TRANSLATORS
 from tests.factories import make_faq_page, translate
 from tests.security.test_translation_input import po_with
+from tests.translations import chinese_translator_client
 from tests.trustcenter.test_po_files import upload
 
 pytestmark = pytest.mark.django_db
-
-
-def chinese_client(django_user_model, role=TRANSLATORS, username=None):
-    user = flows.make_user(django_user_model, role, username)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -38,7 +25,7 @@ def pages():
 
 @pytest.fixture
 def translator(django_user_model):
-    return chinese_client(django_user_model)
+    return chinese_translator_client(django_user_model)
 
 
 def shows(html, text):

@@ -7,17 +7,15 @@ import re
 from html import unescape
 from urllib.parse import urlencode
 
-from django.test import Client
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringTranslation
 
 import pytest
 
 from tests import admin_flows as flows
-from tests.admin_flows import TRANSLATORS
-from tests.factories import faq_items, make_faq_page, translate
+from tests.factories import faq_items
+from tests.translations import chinese_translator_client, with_chinese_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -35,21 +33,12 @@ def english():
             f'<p>Or <a href="{CONTACT}">ask us</a>, or read <a href="{TERMS}">them</a>.</p>'
         ),
     )
-    page = make_faq_page(questions=items)
-    translate(page, strings={"Question 1?": "问题 1？"})
-    return page
+    return with_chinese_translation(items, strings={"Question 1?": "问题 1？"})
 
 
 @pytest.fixture
 def chinese_translator(django_user_model):
-    """A translator whose admin is in Chinese."""
-    user = flows.make_user(django_user_model, TRANSLATORS)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
+    return chinese_translator_client(django_user_model)
 
 
 def share_ids(page):

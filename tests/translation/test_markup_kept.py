@@ -5,10 +5,9 @@ warnings (issue 16.2)."""
 import json
 from urllib.parse import urlencode
 
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
@@ -17,8 +16,8 @@ import pytest
 
 from faq.translation.publishing import prefill_translation
 from tests import admin_flows as flows
-from tests.admin_flows import TRANSLATORS
-from tests.factories import faq_items, make_faq_page, translate
+from tests.factories import faq_items
+from tests.translations import chinese_translator_client, with_chinese_translation
 from tests.trustcenter.test_po_files import download, upload
 
 pytestmark = pytest.mark.django_db
@@ -36,21 +35,12 @@ def english():
             '<br/>Or <a href="https://example.com/contact">ask us</a>.</p>'
         ),
     )
-    page = make_faq_page(questions=items)
-    translate(page, strings={"Question 1?": "问题 1？"})
-    return page
+    return with_chinese_translation(items, strings={"Question 1?": "问题 1？"})
 
 
 @pytest.fixture
 def chinese_translator(django_user_model):
-    """A translator whose admin is in Chinese."""
-    user = flows.make_user(django_user_model, TRANSLATORS)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
+    return chinese_translator_client(django_user_model)
 
 
 def answer_segment(english):

@@ -10,7 +10,7 @@ import io
 import json
 
 from django.core.management import call_command
-from django.test import Client, TestCase
+from django.test import TestCase
 from django.urls import reverse
 
 from wagtail.models import Locale
@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import edit_first_answer, make_faq_page
+from tests.translations import translated_in_admin
 from trustcenter.navigation.models import HeaderFooter
 from trustcenter.navigation.setup import ensure_legacy_header_footer
 from trustcenter.translation import memory
@@ -40,22 +41,6 @@ CHINESE = {
 ADDED_SENTENCE = " Backups never leave China."
 
 
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(django_user_model):
-    return logged_in(flows.editor(django_user_model))
-
-
-@pytest.fixture
-def translator_client(django_user_model):
-    return logged_in(flows.translator(django_user_model))
-
-
 @pytest.fixture
 def english():
     return edit_first_answer(make_faq_page(questions=3), f"<p>{ANSWER_1}</p>")
@@ -64,11 +49,7 @@ def english():
 @pytest.fixture
 def chinese(english, editor_client, translator_client):
     """The English page, translated in full and published by the translator."""
-    flows.start_translation(editor_client, english)
-    flows.translate_in_editor(translator_client, english, CHINESE)
-    chinese = FAQPage.objects.get(locale__language_code="zh-hans")
-    flows.publish_translation(translator_client, chinese)
-    return FAQPage.objects.get(pk=chinese.pk)
+    return translated_in_admin(english, editor_client, translator_client, CHINESE)
 
 
 def answers(client):

@@ -2,7 +2,8 @@
 
 wagtail-localize applies the good entries of a file and reports success. Here a file is
 refused, naming each problem in one line, when an entry is for another translation, has
-broken markup, drops or invents a link of its source, or would make the translated page fail
+broken markup, drops or invents a link of its source, translates a URL into one ``faq.links``
+refuses (a header or footer link's: ``javascript:``...), or would make the translated page fail
 its own validation (a title over 255 characters, a NUL, markup nested too deeply...); nothing
 is stored then. Formatting that differs from the source (bold, italic, line breaks) is only
 reported. An entry that confirms a machine suggestion unchanged reviews it.
@@ -22,6 +23,7 @@ from wagtail_localize.strings import StringValue
 
 import polib
 
+from faq.links import translated_url_problem
 from faq.translation.markup import check_links, formatting_differences
 from faq.validation import check_rich_text, describe_validation_error
 
@@ -100,6 +102,8 @@ def _markup_problems(po):
             check_rich_text(entry.msgstr)
             StringValue.from_translated_html(entry.msgstr)
             check_links(entry.msgid, entry.msgstr)
+            if problem := translated_url_problem(entry.msgid, entry.msgstr):
+                raise ValueError(problem)
         except ValueError as error:
             problems.append(
                 _("entry %(number)d (%(context)s): %(error)s")

@@ -7,7 +7,9 @@ see ``trustcenter.upstream.wagtail_localize``).
   typed into the wrong box: it has its own, "Link “…”"); its bold, italic and line-break
   differences come back as ``formatting_warnings`` (``faq.translation.markup``), the glossary
   terms it leaves out as ``glossary_warnings`` (``trustcenter.glossary.terminology``).
-- A per-language link URL is one ``faq.links`` accepts (wagtail-localize takes any text).
+- A per-language URL is one ``faq.links`` accepts (wagtail-localize takes any text): a
+  rich-text link's, and any string or override whose English value is a URL (a header or
+  footer link's, the ICP licence link).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
 - "Translate this page" and "Sync translated pages" refuse a source that fails its own
@@ -16,8 +18,6 @@ see ``trustcenter.upstream.wagtail_localize``).
 - "Sync translated pages" with "Publish immediately" publishes only what the user may
   publish (wagtail-localize publishes every translation for anyone who may sync).
 """
-
-import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,7 +45,7 @@ from rest_framework.decorators import api_view, authentication_classes, permissi
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from faq.links import link_url_problem
+from faq.links import is_url, link_url_problem, translated_url_problem
 from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
 from trustcenter.glossary.terminology import missing_terms
@@ -127,7 +127,9 @@ def edit_string_translation(request, translation_id, string_segment_id):
             },
             status=400,
         )
-    problem = link_problem(segment.string.data, value)
+    problem = translated_url_problem(segment.string.data, value) or link_problem(
+        segment.string.data, value
+    )
     if problem:
         return JsonResponse(
             {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
@@ -158,10 +160,7 @@ def edit_string_translation(request, translation_id, string_segment_id):
 def is_url_for_prose(source, value):
     """Whether ``value`` is only a web address while ``source`` is words (the translator typed a
     link's URL into a text box)."""
-    return bool(_BARE_URL.fullmatch(value.strip())) and len(strip_tags(source).split()) > 1
-
-
-_BARE_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)\S+", re.IGNORECASE)
+    return is_url(value) and len(strip_tags(source).split()) > 1
 
 
 def _string_refusal(problems):
@@ -171,21 +170,25 @@ def _string_refusal(problems):
     return JsonResponse({"error": message}, status=400)
 
 
-def is_link_url_segment(overridable_segment):
-    """Whether an overridable segment is a rich-text link's URL: wagtail-localize names those
-    by the quoted source URL (``<field path>.'<href>'``)."""
-    return overridable_segment.context.path.endswith("'")
+def is_url_segment(overridable_segment):
+    """Whether an overridable segment is a URL: a rich-text link's (wagtail-localize names those
+    by the quoted source URL, ``<field path>.'<href>'``), or a field's or block's whose source
+    value is one (the ICP licence link, a URLBlock's); others hold page ids, numbers, text."""
+    source_value = overridable_segment.data
+    return overridable_segment.context.path.endswith("'") or (
+        isinstance(source_value, str) and is_url(source_value)
+    )
 
 
 @api_view(["PUT", "DELETE"])
 @permission_classes([IsAuthenticated])
 @authentication_classes([SessionAuthentication])
 def edit_link_checked_override(request, translation_id, overridable_segment_id):
-    """Replaces wagtail-localize's ``edit_override`` (same authentication): a link's URL in
-    another language is refused (400, saying why) unless ``faq.links`` accepts it."""
+    """Replaces wagtail-localize's ``edit_override`` (same authentication): a URL in another
+    language is refused (400, saying why) unless ``faq.links`` accepts it."""
     if request.method == "PUT":
         segment = get_object_or_404(OverridableSegment, pk=overridable_segment_id)
-        problem = is_link_url_segment(segment) and link_url_problem(request.data.get("value", ""))
+        problem = is_url_segment(segment) and link_url_problem(request.data.get("value", ""))
         if problem:
             return Response(
                 {"error": _("Not saved: %(problem)s.") % {"problem": problem}}, status=400
