@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from faq.models import FAQPage
 from tests import admin_flows as flows
-from tests.factories import make_faq_page
+from tests.factories import make_faq_page, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +253,16 @@ def test_the_panel_is_in_the_editors_language(deleted, django_user_model):
     [(_, note, button)] = removed_questions(client, page)
     assert note.startswith("由 editor 于 ") and note.endswith("删除")
     assert button.get_text(strip=True) == "恢复"
+
+
+def test_a_synced_translation_refuses(admin_client, deleted):
+    page, question = deleted
+    chinese = translate(page)
+    response = admin_client.post(
+        reverse("faq_admin:restore_question", args=[chinese.pk]), {"block_id": question["id"]}
+    )
+    assert response.status_code == 302
+    assert messages_of(response)[-1].startswith(
+        "This page is a synced wagtail-localize translation"
+    )
+    assert latest_draft(chinese).latest_revision_id == chinese.latest_revision_id
