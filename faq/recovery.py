@@ -101,11 +101,61 @@ def with_item_restored(items, removed):
     return items
 
 
+class RestoreRefused(Exception):
+    """Why a question was not restored, in words for the editor."""
+
+
+def restore(page, block_id, user):
+    """Save a draft revision of ``page`` by ``user`` holding its removed item ``block_id``
+    again, and log it; return the item. The caller holds the lock on the page's row."""
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(user):
+        raise RestoreRefused(_("The page is locked: the question was not restored."))
+    if is_synced_translation(page):
+        raise RestoreRefused(SYNCED_TRANSLATION_REFUSAL)
+    latest = page.get_latest_revision_as_object()
+    current = list(latest.faqs.raw_data)
+    current_ids = [item.get("id") for item in current]
+    if block_id in current_ids:
+        question = current[current_ids.index(block_id)]["value"]["question"]
+        raise RestoreRefused(
+            _("This question is already on the page: %(question)s") % {"question": question}
+        )
+    removed = next(
+        (
+            item
+            for item in removed_items(recent_revisions(page.pk), current_ids)
+            if item.block_id == block_id
+        ),
+        None,
+    )
+    if removed is None:
+        raise RestoreRefused(
+            _("This question is not in the page's last %(count)d saved versions.")
+            % {"count": RECENT_REVISIONS}
+        )
+    latest.faqs = with_item_restored(current, removed)
+    try:
+        revision = latest.save_revision(user=user)
+    except ValidationError as error:
+        raise RestoreRefused(
+            _("The question could not be restored: %(problems)s")
+            % {"problems": " ".join(error.messages)}
+        ) from error
+    log(
+        instance=latest,
+        action=RESTORE_ACTION,
+        user=user,
+        revision=revision,
+        content_changed=True,
+        data={"question": removed.question, "block_id": removed.block_id},
+    )
+    return removed
+
+
 @require_POST
 def restore_question(request, page_id):
-    """Put a removed question back into the page's latest content as a new draft."""
-    block_id = request.POST.get("block_id", "")
-    editor = redirect("wagtailadmin_pages:edit", page_id)
+    """The Restore button of the editor's "Removed questions"."""
     with transaction.atomic():
         # The page's row is locked first, so that a concurrent save (or restore) commits
         # before this one reads the latest revision, and none is built on a stale one.
@@ -116,69 +166,14 @@ def restore_question(request, page_id):
         if not page.permissions_for_user(request.user).can_edit():
             # Not PermissionDenied: Wagtail's admin would answer it with a redirect.
             return HttpResponseForbidden()
-        refusal = _refusal(request.user, page)
-        if refusal:
-            messages.error(request, refusal)
-            return editor
-
-        latest = page.get_latest_revision_as_object()
-        current = list(latest.faqs.raw_data)
-        already = next((item for item in current if item.get("id") == block_id), None)
-        if already is not None:
-            messages.error(
-                request,
-                _("This question is already on the page: %(question)s")
-                % {"question": already["value"]["question"]},
-            )
-            return editor
-        current_ids = [item.get("id") for item in current]
-        removed = next(
-            (
-                item
-                for item in removed_items(recent_revisions(page.pk), current_ids)
-                if item.block_id == block_id
-            ),
-            None,
-        )
-        if removed is None:
-            messages.error(
-                request,
-                _("This question is not in the page's last %(count)d saved versions.")
-                % {"count": RECENT_REVISIONS},
-            )
-            return editor
-
-        latest.faqs = with_item_restored(current, removed)
         try:
-            revision = latest.save_revision(user=request.user)
-        except ValidationError as error:
-            messages.error(
+            removed = restore(page, request.POST.get("block_id", ""), request.user)
+        except RestoreRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(
                 request,
-                _("The question could not be restored: %(problems)s")
-                % {"problems": " ".join(error.messages)},
+                _("Restored as a draft: %(question)s. Publish the page to show it to visitors.")
+                % {"question": removed.question},
             )
-            return editor
-        log(
-            instance=latest,
-            action=RESTORE_ACTION,
-            user=request.user,
-            revision=revision,
-            content_changed=True,
-            data={"question": removed.question, "block_id": removed.block_id},
-        )
-    messages.success(
-        request,
-        _("Restored as a draft: %(question)s. Publish the page to show it to visitors.")
-        % {"question": removed.question},
-    )
-    return editor
-
-
-def _refusal(user, page):
-    """Why ``user`` may not change ``page``'s content now, if they may not."""
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(user):
-        return _("The page is locked: the question was not restored.")
-    if is_synced_translation(page):
-        return SYNCED_TRANSLATION_REFUSAL
-    return None
+    return redirect("wagtailadmin_pages:edit", page_id)

@@ -266,3 +266,14 @@ def test_a_synced_translation_refuses(admin_client, deleted):
         "This page is a synced wagtail-localize translation"
     )
     assert latest_draft(chinese).latest_revision_id == chinese.latest_revision_id
+
+
+def test_only_the_recent_versions_are_read(editor, deleted, monkeypatch):
+    page, question = deleted
+    monkeypatch.setattr("faq.recovery.RECENT_REVISIONS", 2)
+    latest_draft(page).save_revision(user=None)
+    assert removed_questions(editor, page) == []
+    response = editor.post(
+        reverse("faq_admin:restore_question", args=[page.pk]), {"block_id": question["id"]}
+    )
+    assert messages_of(response) == ["This question is not in the page's last 2 saved versions."]
