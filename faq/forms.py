@@ -7,6 +7,21 @@ from wagtail_localize.models import Translation
 
 from .validation import repeated_questions
 
+SYNCED_TRANSLATION_REFUSAL = _(
+    "This page is a synced wagtail-localize translation: change it in the translation "
+    "editor, or stop syncing it (convert it to a manual translation) first."
+)
+
+
+def is_synced_translation(page):
+    """Whether wagtail-localize owns ``page``'s content: its next sync would overwrite a
+    change made elsewhere."""
+    return Translation.objects.filter(
+        source__object_id=page.translation_key,
+        target_locale_id=page.locale_id,
+        enabled=True,
+    ).exists()
+
 
 class TranslatedPageAPIForm(WagtailAdminPageForm):
     """A page form for Wagtail's v3 write API (a page type's ``api_base_form_class``) that
@@ -14,25 +29,11 @@ class TranslatedPageAPIForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk and self._is_synced_translation():
+        if self.instance.pk and is_synced_translation(self.instance):
             # The admin sends such a page to wagtail-localize's editor; v3 would save it,
             # and the next sync from the source page would silently overwrite the change.
-            raise ValidationError(
-                _(
-                    "This page is a synced wagtail-localize translation: change it in the "
-                    "translation editor, or stop syncing it (convert it to a manual "
-                    "translation) first."
-                ),
-                code="synced_translation",
-            )
+            raise ValidationError(SYNCED_TRANSLATION_REFUSAL, code="synced_translation")
         return cleaned_data
-
-    def _is_synced_translation(self):
-        return Translation.objects.filter(
-            source__object_id=self.instance.translation_key,
-            target_locale_id=self.instance.locale_id,
-            enabled=True,
-        ).exists()
 
 
 class FAQPageAPIForm(TranslatedPageAPIForm):

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .api import FAQItemsSerializerField, LocalizedRichTextSerializerField
 from .blocks import FAQStreamBlock, faq_anchor
 from .forms import FAQPageAPIForm, FAQPageForm
+from .panels import RemovedQuestionsPanel
 from .summary import DescribedByIntroMixin
 from .validation import block_problems, faq_item_problems, new_repeats_refused, repeated_questions
 
@@ -90,6 +91,15 @@ class FAQPage(DescribedByIntroMixin, Page):
         FieldPanel("intro"),
         FieldPanel("numbered"),
         FieldPanel("faqs"),
+        RemovedQuestionsPanel(
+            heading=_("Removed questions"),
+            help_text=_(
+                "Questions in this page's recent saved versions that its latest version lacks, "
+                "most recently removed first. Restore saves a draft with the question back "
+                "where it was, its link unchanged; publish it as usual. Changes you have not "
+                "saved yet are lost."
+            ),
+        ),
     ]
 
     search_fields = Page.search_fields + [

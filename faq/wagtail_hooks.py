@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from .models import FAQPage
 from .page_links import BatchedPageLinkHandler
+from .recovery import RESTORE_ACTION, restore_question
 from .status_report import TranslationStatusReportView
 from .translation.publishing import pending_translation
 from .validation import repeated_questions
@@ -20,7 +22,7 @@ def register_batched_page_links(features):
 
 
 @hooks.register("register_admin_urls")
-def register_translation_status_url():
+def register_faq_admin_urls():
     urls = [
         path(
             "translation-status/",
@@ -32,8 +34,25 @@ def register_translation_status_url():
             TranslationStatusReportView.as_view(results_only=True),
             name="translation_status_results",
         ),
+        path(
+            "pages/<int:page_id>/restore-question/",
+            restore_question,
+            name="restore_question",
+        ),
     ]
     return [path("faq/", include((urls, "faq_admin"), namespace="faq_admin"))]
+
+
+@hooks.register("register_log_actions")
+def register_restore_question_action(actions):
+    @actions.register_action(RESTORE_ACTION)
+    class RestoreQuestionFormatter(LogFormatter):
+        label = gettext_lazy("Restore a removed question")
+
+        def format_message(self, log_entry):
+            return _("Restored a removed question: %(question)s") % {
+                "question": log_entry.data["question"]
+            }
 
 
 @hooks.register("register_reports_menu_item")
