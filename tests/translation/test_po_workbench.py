@@ -7,6 +7,7 @@ upload), checked on the file, the messages and the rendered Chinese page.
 """
 
 from django.test import Client
+from django.urls import reverse
 
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
@@ -108,6 +109,14 @@ def test_the_download_has_the_memory_prefill_flagged_fuzzy(english, translator_c
     assert answer.comment == NEEDS_REVIEW
     reviewed = [entry for entry in po if entry not in (question, answer)]
     assert reviewed and all(entry.msgstr and not entry.fuzzy for entry in reviewed)
+
+
+def test_who_may_not_edit_the_translation_can_neither_download_nor_prefill(english, editor_client):
+    translation = flows.translation_into(english)
+    response = editor_client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    # Wagtail answers a refused admin view with a redirect to the dashboard.
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+    assert not StringTranslation.objects.filter(translation_type="machine").exists()
 
 
 def test_the_review_note_is_in_the_translators_language(english, django_user_model):
