@@ -4,7 +4,6 @@ import json
 from urllib.parse import parse_qs
 
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ import requests
 from tests import admin_flows as flows
 from tests.admin_flows import TRANSLATORS
 from tests.factories import make_faq_page, translate
+from tests.trustcenter.test_po_files import download, upload
 from trustcenter.translation.machine import machine_translator_from_env
 
 pytestmark = pytest.mark.django_db
@@ -182,17 +182,16 @@ def test_syncing_with_machine_translation_and_publishing_publishes_no_suggestion
     assert StringTranslation.objects.filter(translation_type="machine").count() == 3
     assert chinese_items(client, soup) == []
 
-    # Confirming the suggestions unchanged in a PO file is a review too.
-    translation = flows.translation_into(english)
-    po = translation.export_po()
+    # Downloaded, the suggestions need review (fuzzy); confirming them unchanged (the fuzzy
+    # flag removed) in a PO file is a review too.
+    po = download(translator, english)
+    assert [entry.comment for entry in po if entry.fuzzy] == 3 * [
+        "Needs review: pre-filled from Dummy translator. Counted as reviewed once you remove "
+        "its fuzzy flag and upload the file."
+    ]
     for entry in po:
-        entry.msgstr = StringTranslation.objects.get(
-            translation_of__data=entry.msgid, context__path=entry.msgctxt
-        ).data
-    translator.post(
-        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
-        {"file": SimpleUploadedFile("faq.po", str(po).encode())},
-    )
+        entry.fuzzy = False
+    upload(translator, english, str(po))
     assert not StringTranslation.objects.filter(translation_type="machine").exists()
     flows.publish_translation(translator, chinese)
     assert chinese_items(client, soup) == ["1? Question"], "the dummy translator reverses words"

@@ -27,21 +27,21 @@ def test_every_patch_is_installed_and_matches_its_upstream_code():
 def test_a_patch_written_against_other_upstream_code_fails_start_up(registry, capsys):
     patch = patching.Patch(
         edit_translation,
-        "download_pofile",
+        "preview_translation",
         lambda request, translation_id: None,
         sha256="0" * 64,
     )
-    original = edit_translation.download_pofile
+    original = edit_translation.preview_translation
     try:
         patch.install()
         with pytest.raises(SystemCheckError) as error:
             call_command("check")
     finally:
-        edit_translation.download_pofile = original
-    assert "(upstream.E001) wagtail_localize.views.edit_translation.download_pofile" in str(
+        edit_translation.preview_translation = original
+    assert "(upstream.E001) wagtail_localize.views.edit_translation.preview_translation" in str(
         error.value
     )
-    current = patching.source_sha256((edit_translation, "download_pofile"))
+    current = patching.source_sha256((edit_translation, "preview_translation"))
     assert f"record its hash: {current}" in str(error.value)
 
 

@@ -4,13 +4,15 @@ A term counts as used in the source when it appears ignoring case, as whole word
 Latin letters (so "data center" is not found in "metadata centers"; an English plural "s" still
 counts), anywhere for other scripts. The translation must then contain the term's translation,
 ignoring case and markup. Checks, never refusals: a translator may have good reason to phrase
-it otherwise. Used by the translation editor (``trustcenter.translation.views``) and, through
-``FAQ_TERMINOLOGY_CHECK``, by the plugin's status report.
+it otherwise. Used by the translation editor (``trustcenter.translation.views``), the PO upload
+(``trustcenter.translation.po_files``) and, through ``FAQ_TERMINOLOGY_CHECK``, by the plugin's
+status report.
 """
 
 import re
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from .models import GlossaryTerm
 
@@ -46,3 +48,11 @@ def missing_terms(locale, source, translation):
     """The glossary terms of ``locale`` that ``translation`` (of ``source``) leaves out."""
     check = checker(locale)
     return check(source, translation) if check else []
+
+
+def missing_term_warning(term):
+    """What the translator is told of a glossary term their translation leaves out."""
+    return _("“%(term)s” is translated “%(translation)s” in the glossary.") % {
+        "term": term.source_term,
+        "translation": term.target_term,
+    }

@@ -97,14 +97,22 @@ def is_unreviewed(translation):
     return translation.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
 
 
+def origin_of(translation):
+    """Where an unreviewed translation came from, as the editor (and a PO file) names it."""
+    return (
+        PREFILL_SOURCES.get(translation.tool_name)
+        or translation.tool_name
+        or gettext("a machine translator")
+    )
+
+
 def review_note(translation):
     """What the editor says on an unreviewed (pre-filled or machine) translation, or None."""
     if not is_unreviewed(translation):
         return None
-    origin = PREFILL_SOURCES.get(translation.tool_name) or translation.tool_name
     return gettext(
         "Needs review: pre-filled from %(origin)s. Not published until you edit and save it."
-    ) % {"origin": origin or gettext("a machine translator")}
+    ) % {"origin": origin_of(translation)}
 
 
 def exact_matches(locale, segments):
@@ -372,6 +380,6 @@ def pending_segments(translation, limit=PANEL_SEGMENTS):
         prefill = unreviewed.get((segment.string_id, segment.context_id))
         if prefill is not None:
             item.prefilled = prefill.data
-            item.prefilled_from = PREFILL_SOURCES.get(prefill.tool_name) or prefill.tool_name
+            item.prefilled_from = origin_of(prefill)
         listed.append(item)
     return listed, count

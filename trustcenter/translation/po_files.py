@@ -1,18 +1,25 @@
-"""PO files uploaded to a translation: every translated entry applied, or none.
+"""PO files: the translation editor's workbench for a translator who works offline.
 
-wagtail-localize applies the good entries of a file and reports success. Here a file is
-refused, naming each problem in one line, when an entry is for another translation, has
-broken markup, drops or invents a link of its source, translates a URL into one ``faq.links``
-refuses (a header or footer link's: ``javascript:``...), or would make the translated page fail
-its own validation (a title over 255 characters, a NUL, markup nested too deeply...); nothing
-is stored then. Formatting that differs from the source (bold, italic, line breaks) is only
-reported. An entry that confirms a machine suggestion unchanged reviews it.
+Download: wagtail-localize's export, with every unreviewed translation (the translation
+memory's pre-fill, made first as when the editor opens, or a machine translation) flagged
+``fuzzy`` and its origin in a comment, so PO editors show it as needing review.
+
+Upload: every translated entry applied, or none. wagtail-localize applies the good entries of a
+file and reports success. Here a file is refused, naming each problem in one line, when an
+entry is for another translation, has broken markup, drops or invents a link of its source,
+translates a URL into one ``faq.links`` refuses (a header or footer link's: ``javascript:``...),
+or would make the translated page fail its own validation (a title over 255 characters, a NUL,
+markup nested too deeply, a repeated question...); nothing is stored then. A fuzzy entry is skipped (what it
+translates stays unreviewed); an entry that is not fuzzy is a person's translation, and one
+that confirms a machine suggestion or pre-fill unchanged reviews it. Formatting that differs
+from the source (bold, italic, line breaks) and glossary terms left out are only reported.
 """
 
 import contextlib
 import os
 import tempfile
 import uuid
+from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
@@ -26,6 +33,9 @@ import polib
 from faq.links import translated_url_problem
 from faq.translation.markup import check_links, formatting_differences
 from faq.validation import check_rich_text, describe_validation_error
+from trustcenter.glossary.terminology import checker, missing_term_warning
+
+from .memory import origin_of
 
 PO_TOOL_NAME = "PO File"
 
@@ -115,12 +125,55 @@ def _markup_problems(po):
     return problems
 
 
+def export_po_file(translation):
+    """The translation's PO file with its unreviewed translations (which ``export_po`` leaves
+    out, as it reads translations as publishing does: ``faq.upstream``), each flagged fuzzy
+    with a comment naming where it came from."""
+    po = translation.export_po()
+    unreviewed = _unreviewed_translations(translation)
+    for entry in po:
+        string_translation = unreviewed.get((entry.msgid, entry.msgctxt))
+        if string_translation is not None:
+            entry.msgstr = string_translation.data
+            entry.flags.append("fuzzy")
+            entry.comment = _(
+                "Needs review: pre-filled from %(origin)s. Counted as reviewed once you remove "
+                "its fuzzy flag and upload the file."
+            ) % {"origin": origin_of(string_translation)}
+    return po
+
+
+def _unreviewed_translations(translation):
+    """``{(source text, context path): StringTranslation}``, each unreviewed translation of
+    ``translation``, keyed as its PO entry is."""
+    return {
+        (string_translation.translation_of.data, string_translation.context.path): (
+            string_translation
+        )
+        for string_translation in StringTranslation.objects.filter(
+            locale=translation.target_locale,
+            context__object_id=translation.source.object_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        ).select_related("translation_of", "context")
+    }
+
+
+@dataclass
+class POImport:
+    """What an applied PO file did. The warnings name their entry, one message each."""
+
+    applied: int  # entries that carried a translation
+    fuzzy_skipped: int  # entries with a translation flagged fuzzy, not applied
+    formatting_warnings: list[str]  # bold, italic, line breaks that differ from the source
+    glossary_warnings: list[str]  # glossary terms left out
+
+
 def import_po_file(translation, upload, user):
-    """Apply every translated entry of an uploaded PO file, or none. Returns how many entries
-    carried a translation and the entries' formatting differences (bold, italic, line breaks:
-    warnings, one message each); raises ``POFileRefused`` naming what is wrong."""
+    """Apply every translated entry of an uploaded PO file that is not fuzzy, or none. Returns
+    a ``POImport``; raises ``POFileRefused`` naming what is wrong."""
     po = _read_po(upload)
     _check_po_belongs_to(po, upload, translation)
+    fuzzy_skipped = _set_fuzzy_aside(po)
     problems = _markup_problems(po)
     too_long = field_problems(translation, [(entry.msgctxt, entry.msgstr) for entry in po])
     if too_long:  # import_po would write them, and PostgreSQL refuse them (see field_problems)
@@ -135,16 +188,44 @@ def import_po_file(translation, upload, user):
             raise _po_refusal(upload, problems)
         translated = [entry for entry in po if entry.msgstr]
         _mark_reviewed(translation, translated, user)
-    return len(translated), _formatting_warnings(po)
+    return POImport(
+        applied=len(translated),
+        fuzzy_skipped=fuzzy_skipped,
+        formatting_warnings=_entry_warnings(po, formatting_differences),
+        glossary_warnings=_glossary_warnings(translation, po),
+    )
 
 
-def _formatting_warnings(po):
+def _set_fuzzy_aside(po):
+    """Blank the fuzzy entries (``import_po`` skips blank ones): a translation still needing
+    review is never applied as a person's. Returns how many of the file's entries (obsolete
+    ones aside, which PO editors hide) were skipped so."""
+    skipped = 0
+    for entry in po:
+        if entry.fuzzy and entry.msgstr:
+            skipped += not entry.obsolete
+            entry.msgstr = ""
+    return skipped
+
+
+def _glossary_warnings(translation, po):
+    missing_terms = checker(translation.target_locale)
+    if missing_terms is None:
+        return []
+    return _entry_warnings(
+        po, lambda source, text: list(map(missing_term_warning, missing_terms(source, text)))
+    )
+
+
+def _entry_warnings(po, problems_of):
+    """A message naming its entry for each problem ``problems_of(source, translation)`` finds
+    in a translated entry."""
     return [
         _("entry %(number)d (%(context)s): %(difference)s")
         % {"number": index + 1, "context": entry.msgctxt, "difference": difference}
         for index, entry in enumerate(po)
         if entry.msgstr
-        for difference in formatting_differences(entry.msgid, entry.msgstr)
+        for difference in problems_of(entry.msgid, entry.msgstr)
     ]
 
 
@@ -204,18 +285,13 @@ def new_problems(translation, earlier_problems):
 
 
 def _mark_reviewed(translation, entries, user):
-    """A PO entry that confirms a machine suggestion unchanged reviews it (``import_po`` only
-    touches strings whose text changed)."""
-    wanted = {(entry.msgid, entry.msgctxt) for entry in entries}
-    suggestions = StringTranslation.objects.filter(
-        locale=translation.target_locale,
-        context__object_id=translation.source.object_id,
-        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
-    ).select_related("translation_of", "context")
+    """A PO entry that confirms a machine suggestion or pre-fill unchanged reviews it
+    (``import_po`` only touches strings whose text changed)."""
+    unreviewed = _unreviewed_translations(translation)
     reviewed = [
-        suggestion.pk
-        for suggestion in suggestions
-        if (suggestion.translation_of.data, suggestion.context.path) in wanted
+        unreviewed[key].pk
+        for key in {(entry.msgid, entry.msgctxt) for entry in entries}
+        if key in unreviewed
     ]
     StringTranslation.objects.filter(pk__in=reviewed).update(
         translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,

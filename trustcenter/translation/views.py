@@ -1,7 +1,9 @@
 """This site's versions of some wagtail-localize admin views (each answers its upstream URL:
 see ``trustcenter.upstream.wagtail_localize``).
 
-- A PO upload applies all of its entries or none (``po_files``).
+- A PO download has the translation memory's pre-fills (made first, as when the editor opens)
+  and every unreviewed translation flagged fuzzy; a PO upload applies all of its entries that
+  are not fuzzy or none, and lists the glossary terms they leave out (``po_files``).
 - A string saved in the translation editor is refused when the translated page can't hold it,
   it drops or invents a link of its source, or it is a bare URL translating prose (a link's URL
   typed into the wrong box: it has its own, "Link “…”"); its bold, italic and line-break
@@ -22,10 +24,12 @@ see ``trustcenter.upstream.wagtail_localize``).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.html import strip_tags
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -48,21 +52,43 @@ from rest_framework.response import Response
 from faq.links import is_url, link_url_problem, translated_url_problem
 from faq.translation.markup import formatting_differences, link_problem
 from faq.validation import check_rich_text, describe_validation_error
-from trustcenter.glossary.terminology import missing_terms
+from trustcenter.glossary.terminology import missing_term_warning, missing_terms
 
+from . import memory
 from .notifications import notify_translators
 from .po_files import (
     POFileRefused,
+    export_po_file,
     field_problems,
     import_po_file,
     new_problems,
     translated_page_problems,
 )
 
+# The glossary warnings listed after a PO upload; the rest are counted.
+GLOSSARY_WARNINGS_SHOWN = 5
+
+
+def download_pofile(request, translation_id):
+    """Replaces wagtail-localize's view of the same URL (same permission and file name)."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    if translation.enabled:  # as the editor: only a synced translation is pre-filled
+        memory.prefill(translation)
+    response = HttpResponse(
+        str(export_po_file(translation)), content_type="text/x-gettext-translation"
+    )
+    response["Content-Disposition"] = (
+        f"attachment; filename={slugify(translation.source.object_repr)}"
+        f"-{translation.target_locale.language_code}.po"
+    )
+    return response
+
 
 @require_POST
 def upload_pofile(request, translation_id):
-    """Replaces wagtail-localize's view of the same URL (see ``wagtail_hooks``)."""
+    """Replaces wagtail-localize's view of the same URL."""
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
         raise PermissionDenied
@@ -71,24 +97,49 @@ def upload_pofile(request, translation_id):
         messages.error(request, _("Choose a PO file to upload."))
     else:
         try:
-            count, warnings = import_po_file(translation, upload, request.user)
+            imported = import_po_file(translation, upload, request.user)
         except POFileRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(
-                request,
-                _("Imported %(count)d translations from %(file)s. Publish to show them.")
-                % {"count": count, "file": upload.name},
-            )
-            if warnings:
-                messages.warning(
-                    request,
-                    _("Check the formatting of %(file)s (bold, italic, line breaks): %(warnings)s.")
-                    % {"file": upload.name, "warnings": "; ".join(warnings)},
-                )
+            _report_po_import(request, upload.name, imported)
     return redirect(
         get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
     )
+
+
+def _report_po_import(request, file_name, imported):
+    success = _("Imported %(count)d translations from %(file)s. Publish to show them.") % {
+        "count": imported.applied,
+        "file": file_name,
+    }
+    if imported.fuzzy_skipped:
+        success += " " + ngettext(
+            "%(count)d fuzzy entry was skipped: it stays marked “Needs review” until you remove "
+            "its fuzzy flag.",
+            "%(count)d fuzzy entries were skipped: they stay marked “Needs review” until you "
+            "remove their fuzzy flag.",
+            imported.fuzzy_skipped,
+        ) % {"count": imported.fuzzy_skipped}
+    messages.success(request, success)
+    if imported.formatting_warnings:
+        messages.warning(
+            request,
+            _("Check the formatting of %(file)s (bold, italic, line breaks): %(warnings)s.")
+            % {"file": file_name, "warnings": "; ".join(imported.formatting_warnings)},
+        )
+    if imported.glossary_warnings:
+        shown = imported.glossary_warnings[:GLOSSARY_WARNINGS_SHOWN]
+        hidden = len(imported.glossary_warnings) - len(shown)
+        if hidden:
+            shown.append(_("and %(count)d more.") % {"count": hidden})
+        messages.warning(
+            request,
+            format_html(
+                "{}<ul>{}</ul>",
+                _("Check the glossary terms in %(file)s:") % {"file": file_name},
+                format_html_join("", "<li>{}</li>", ((line,) for line in shown)),
+            ),
+        )
 
 
 @api_view(["PUT", "DELETE"])
@@ -150,8 +201,7 @@ def edit_string_translation(request, translation_id, string_segment_id):
         # Not yet rendered: the editor's JSON gets the warnings beside wagtail-localize's data.
         response.data["formatting_warnings"] = formatting_differences(segment.string.data, value)
         response.data["glossary_warnings"] = [
-            _("“%(term)s” is translated “%(translation)s” in the glossary.")
-            % {"term": term.source_term, "translation": term.target_term}
+            missing_term_warning(term)
             for term in missing_terms(translation.target_locale, segment.string.data, value)
         ]
     return response

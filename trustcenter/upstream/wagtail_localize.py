@@ -1,6 +1,6 @@
 """This site's changes to wagtail-localize 1.14 (the FAQ app's review rule is in ``faq.upstream``).
 
-- Six admin views are this site's (``trustcenter.translation.views``): wagtail-localize builds
+- Seven admin views are this site's (``trustcenter.translation.views``): wagtail-localize builds
   its admin URLs from its view modules' attributes when the URLconf loads, after every app's
   ``ready()``, so replacing the attributes puts this site's views on its URLs (and names), in any
   ``INSTALLED_APPS`` order. The check also resolves each URL to the replacement.
@@ -50,6 +50,14 @@ class AdminViewPatch(Patch):
 
 
 PATCHES = [
+    AdminViewPatch(
+        edit_translation,
+        "download_pofile",
+        views.download_pofile,
+        url_name="download_pofile",
+        url_kwargs={"translation_id": 1},
+        sha256="defb3216aab1d95602059aeb1df58808b00e51d5ee61fc4a2347e6734ead62ea",
+    ),
     AdminViewPatch(
         edit_translation,
         "upload_pofile",
