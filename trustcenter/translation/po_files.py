@@ -9,10 +9,11 @@ file and reports success. Here a file is refused, naming each problem in one lin
 entry is for another translation, has broken markup, drops or invents a link of its source,
 translates a URL into one ``faq.links`` refuses (a header or footer link's: ``javascript:``...),
 or would make the translated page fail its own validation (a title over 255 characters, a NUL,
-markup nested too deeply, a repeated question...); nothing is stored then. A fuzzy entry is skipped (what it
-translates stays unreviewed); an entry that is not fuzzy is a person's translation, and one
-that confirms a machine suggestion or pre-fill unchanged reviews it. Formatting that differs
-from the source (bold, italic, line breaks) and glossary terms left out are only reported.
+markup nested too deeply, a repeated question...); nothing is stored then. A fuzzy entry is
+skipped (what it translates stays unreviewed); an entry that is not fuzzy is a person's
+translation, and one that confirms a machine suggestion or pre-fill unchanged reviews it.
+Formatting that differs from the source (bold, italic, line breaks) and glossary terms left out
+are only reported.
 """
 
 import contextlib
