@@ -46,6 +46,17 @@ def test_the_dashboard_and_menus_are_in_chinese(admin_client, translator, pages)
         assert not shows(dashboard, english), english
 
 
+def test_the_explorer_and_search_are_in_chinese(translator, pages):
+    english, chinese = pages
+    dashboard = translator.get(reverse("wagtailadmin_home")).content.decode()
+    assert re.search(r"\d+ 个页面<span class=\"w-sr-only\">（位于 ", dashboard)
+    explorer = translator.get(reverse("wagtailadmin_explore", args=[chinese.get_parent().pk]))
+    assert "浏览: " in explorer.content.decode()
+    search = translator.get(reverse("wagtailadmin_pages:search"), {"q": "Frequently"})
+    assert "找到 1 个匹配的页面" in search.content.decode()
+    assert "matching page" not in search.content.decode()
+
+
 def test_no_permission_is_said_in_chinese(translator, pages):
     english, _ = pages
     response = translator.get(reverse("wagtailadmin_pages:edit", args=[english.pk]), follow=True)

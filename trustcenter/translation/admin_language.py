@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, override
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy, override
 
 from wagtail.admin import auth
 
@@ -28,9 +28,22 @@ from rest_framework import serializers
 
 wagtail_permission_denied = auth.permission_denied
 
-# Wagtail's own strings its Chinese catalogue lacks, translated in ``locale/`` (named here so
-# that ``makemessages`` keeps them).
-WAGTAIL_STRINGS_COMPLETED = (gettext_noop("Page types usage"), gettext_noop("Search all pages…"))
+# Wagtail's own strings its Chinese catalogue lacks on the screens a translator uses (the
+# dashboard, the page explorer, search), translated in ``locale/`` (named here so that
+# ``makemessages`` keeps them; the plurals as Wagtail's templates word them).
+WAGTAIL_STRINGS_COMPLETED = (
+    gettext_noop("Page types usage"),
+    gettext_noop("Search all pages…"),
+    gettext_noop("Exploring"),
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+        "counter",
+    ),
+    ngettext_lazy(
+        "There is one matching page", "There are %(counter)s matching pages", "counter_val"
+    ),
+)
 
 
 def relabel_translations_report(request, menu_items):
