@@ -69,7 +69,9 @@ class FAQPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         faqs = cleaned_data.get("faqs")
         if faqs is not None and not self.is_deferred_validation:
-            for problem in repeated_questions(faqs, already=self._live_items()):
+            for problem in repeated_questions(
+                faqs, already=self._live_items(), translations=self.instance.translated_items()
+            ):
                 self.add_error("faqs", problem)
         return cleaned_data
 

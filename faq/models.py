@@ -166,7 +166,9 @@ class FAQPage(DescribedByIntroMixin, Page):
         if not problems and new_repeats_refused():
             published = self._items_published_until_now()
             if published is not None:
-                problems = repeated_questions(self.faqs, already=published)
+                problems = repeated_questions(
+                    self.faqs, already=published, translations=self.translated_items()
+                )
         if problems:
             errors["faqs"] = problems
         return errors
@@ -174,7 +176,19 @@ class FAQPage(DescribedByIntroMixin, Page):
     def publishing_problems(self):
         """What publishing would refuse beyond the rules of every save: each question an
         earlier item asks already (``faq.validation``)."""
-        return repeated_questions(self.faqs)
+        return repeated_questions(self.faqs, translations=self.translated_items())
+
+    def translated_items(self):
+        """The items of the page's live versions in other languages, read when iterated."""
+        if self.translation_key is None:
+            return
+        for page in (
+            FAQPage.objects.live()
+            .filter(translation_key=self.translation_key)
+            .exclude(locale_id=self.locale_id)
+            .only("faqs")
+        ):
+            yield page.faqs
 
     def _items_published_until_now(self):
         """While this save publishes a revision, the items of the revision published before

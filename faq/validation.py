@@ -13,7 +13,8 @@ editor, PO upload, API, importer, sync, publishing): see ``FAQPage.clean``.
   publishing a new repeat is refused on every path (``FAQPage.clean``, when the save
   publishes a revision), and the admin warns when a draft is saved (``FAQPageForm``,
   ``wagtail_hooks``): visitors would read the question twice. A repeat visitors already see
-  is only warned of, so it blocks no other change. The legacy importer carries pages over as
+  is only warned of, so it blocks no other change, and a translation may repeat what its
+  source repeats. The legacy importer carries pages over as
   they are (``carrying_repeats_over``; the legacy English FAQ asks one question twice, items
   14 and 15) and reports each repeat.
 """
@@ -152,32 +153,59 @@ def _question_key(question):
 
 
 def _repeats(questions):
-    """``(number, first number, question)`` of each question asked by an earlier item."""
+    """``(index, first index)`` of each question an earlier one asks already (0-based)."""
     first = {}
-    for number, question in enumerate(questions, start=1):
+    for index, question in enumerate(questions):
         key = _question_key(question)
         if key in first:
-            yield number, first[key], question
+            yield index, first[key]
         elif key:
-            first[key] = number
+            first[key] = index
 
 
-def question_repeats(questions, already=()):
-    """One message per question (in item order) an earlier item asks already, leaving out
-    those the questions ``already`` (an earlier version's) repeat: an editor is never blocked
-    by a repeat someone else published."""
-    known = {_question_key(question) for _, _, question in _repeats(already)}
+def _repeat_message(questions, index, first):
+    return _("Item %(number)d: the question is item %(first)d's again (“%(question)s”)") % {
+        "number": index + 1,
+        "first": first + 1,
+        "question": _shortened(questions[index]),
+    }
+
+
+def question_repeats(questions):
+    """One message per question (in item order) an earlier item asks already."""
+    return [_repeat_message(questions, index, first) for index, first in _repeats(questions)]
+
+
+def repeated_questions(items, already=(), translations=()):
+    """``question_repeats`` of the FAQ StreamValue ``items``, leaving out:
+
+    - the questions ``already`` (an earlier version's items) repeats: an editor is never
+      blocked by a repeat someone else published;
+    - the repeats one of ``translations`` (the page's items in other languages, read only if
+      there is a repeat) asks too, between the same two items (block ids): a translator is
+      never blocked by a repeat of the source.
+    """
+    questions = _questions(items)
+    repeats = list(_repeats(questions))
+    if not repeats:
+        return []
+    known = {_question_key(question) for question in _repeated_in(already)}
+    mirrored = {
+        (other[first].id, other[index].id)
+        for other in translations
+        for index, first in _repeats(_questions(other))
+    }
     return [
-        _("Item %(number)d: the question is item %(first)d's again (“%(question)s”)")
-        % {"number": number, "first": first, "question": _shortened(question)}
-        for number, first, question in _repeats(questions)
-        if _question_key(question) not in known
+        _repeat_message(questions, index, first)
+        for index, first in repeats
+        if _question_key(questions[index]) not in known
+        and (items[first].id, items[index].id) not in mirrored
     ]
 
 
-def repeated_questions(items, already=()):
-    """``question_repeats`` of FAQ StreamValues."""
-    return question_repeats(_questions(items), _questions(already))
+def _repeated_in(items):
+    questions = _questions(items)
+    return [questions[index] for index, _first in _repeats(questions)]
 
 
 def _questions(items):

@@ -149,3 +149,21 @@ def test_a_translation_repeating_a_question_is_not_stored(english, django_user_m
     flows.publish_translation(translator, chinese)
     published = FAQPage.objects.get(pk=chinese.pk)
     assert [item.value["question"] for item in published.faqs] == ["问题？", "问题二？"]
+
+
+def test_a_translation_may_repeat_what_its_source_repeats(english, django_user_model):
+    """The legacy English asks one question twice: its Chinese may too."""
+    page = FAQPage.objects.get(pk=english.pk)
+    again = {"type": "faq", "value": {"question": "Question 2?", "answer": "<p>Again.</p>"}}
+    page.faqs = [*page.faqs.raw_data, again]
+    with carrying_repeats_over():
+        page.save_revision().publish()
+    english = FAQPage.objects.get(pk=english.pk)
+    chinese = translate(english, strings={"Question 1?": "问题？"})
+    translator = Client()
+    translator.force_login(flows.translator(django_user_model))
+    statuses = flows.translate_in_editor(translator, english, {"Question 2?": "问题二？"})
+    assert statuses == [201, 201]  # both items ask it
+    flows.publish_translation(translator, chinese)
+    published = FAQPage.objects.get(pk=chinese.pk)
+    assert [item.value["question"] for item in published.faqs] == ["问题？", "问题二？", "问题二？"]
