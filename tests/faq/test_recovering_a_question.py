@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import PageLogEntry
-from wagtail.users.models import UserProfile
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,6 +20,7 @@ from bs4 import BeautifulSoup
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import make_faq_page, translate
+from tests.translations import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -243,11 +243,7 @@ def test_the_list_costs_the_same_queries_however_many_versions(editor, deleted):
 def test_the_panel_is_in_the_editors_language(deleted, django_user_model):
     page, _ = deleted
     user = flows.make_user(django_user_model, flows.EDITORS, "chinese-editor")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    client = Client()
-    client.force_login(user)
+    client = logged_in(user, "zh-hans")
     body = client.get(edit_url(page)).content.decode()
     assert "已删除的问题" in body
     [(_, note, button)] = removed_questions(client, page)

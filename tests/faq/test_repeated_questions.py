@@ -6,14 +6,13 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
-
 import pytest
 
 from faq.models import FAQPage
 from faq.validation import carrying_repeats_over
 from tests import admin_flows as flows
 from tests.factories import make_faq_page, translate
+from tests.translations import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -96,14 +95,8 @@ def test_a_repeat_already_published_only_warns(english, editor):
 
 
 def test_the_refusal_is_in_the_editors_language(english, django_user_model):
-    from wagtail.users.models import UserProfile
-
     user = flows.make_user(django_user_model, flows.EDITORS, "chinese-editor")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "zh-hans"
-    profile.save()
-    client = Client()
-    client.force_login(user)
+    client = logged_in(user, "zh-hans")
     response = post(client, english, repeated(english), "action-publish")
     assert response.context["form"].errors["faqs"] == [
         "第 3 项：问题与第 1 项重复（“question 1?”）"
@@ -128,10 +121,7 @@ def test_a_translation_repeating_a_question_is_not_stored(english, django_user_m
     """wagtail-localize publishes after the request, so the translation editor refuses the
     repeat as it is saved, saying why."""
     chinese = translate(english, strings={"Question 1?": "问题？", "Question 2?": "问题二？"})
-    user = flows.translator(django_user_model)
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "zh-hans"})
-    translator = Client()
-    translator.force_login(user)
+    translator = logged_in(flows.translator(django_user_model), "zh-hans")
     translation = flows.translation_into(english)
     segment = translation.source.stringsegment_set.get(string__data="Question 2?")
     response = translator.put(

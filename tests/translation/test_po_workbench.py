@@ -6,10 +6,8 @@ Through the admin's views (Wagtail's page editor, wagtail-localize's sync, the P
 upload), checked on the file, the messages and the rendered Chinese page.
 """
 
-from django.test import Client
 from django.urls import reverse
 
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
 
 import pytest
@@ -18,41 +16,15 @@ from bs4 import BeautifulSoup
 from faq.models import FAQPage
 from tests import admin_flows as flows
 from tests.factories import faq_items, make_faq_page
-from tests.trustcenter.test_po_files import download, upload
+from tests.translations import logged_in
+from tests.trustcenter.test_po_files import OFFLINE, download, upload
 
 pytestmark = pytest.mark.django_db
 
-CHINESE = {
-    "Frequently Asked Questions": "常见问题",
-    "Popular questions.": "热门问题。",
-    "Question 1?": "问题 1？",
-    "Answer 1, <b>in bold</b>.": "回答 1，<b>粗体</b>。",
-    "Question 2?": "问题 2？",
-    "Answer 2, <b>in bold</b>.": "回答 2，<b>粗体</b>。",
-}
 NEEDS_REVIEW = (
     "Needs review: pre-filled from the translation memory (exact match). Counted as reviewed "
     "once you remove its fuzzy flag and upload the file."
 )
-
-
-def logged_in(user, language="en"):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(django_user_model):
-    return logged_in(flows.editor(django_user_model))
-
-
-@pytest.fixture
-def translator_client(django_user_model):
-    return logged_in(flows.translator(django_user_model))
 
 
 @pytest.fixture
@@ -63,7 +35,7 @@ def english(editor_client, django_user_model):
     english = make_faq_page(questions=2)
     flows.start_translation(editor_client, english)
     earlier = logged_in(flows.make_user(django_user_model, flows.TRANSLATORS, "earlier"))
-    flows.translate_in_editor(earlier, english, CHINESE)
+    flows.translate_in_editor(earlier, english, OFFLINE)
     flows.publish_translation(earlier, chinese_page())
     items = flows.items_of(english)
     items.append(flows.faq_item("Question 3?", "<p>Answer 1, <b>in bold</b>.</p>"))
