@@ -1,6 +1,9 @@
 """The translation editor as a translator with the admin in 简体中文 uses it (issue 16.3, 16.7):
-each link URL box names its link and opens alone, a filter finds segments by text, and a
-button jumps to the next pending one."""
+each link URL box names its link and opens alone, a filter finds segments by text, a button
+jumps to the next pending one, and the translation memory's suggestion beside a segment starts
+its translation."""
+
+import re
 
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -128,3 +131,22 @@ def test_a_saved_translation_missing_a_glossary_term_is_flagged_in_the_bar(
     question.get_by_role("button", name="保存").click()
     expect(question).to_contain_text("我的客户数据存储在哪里？")
     expect(warnings).to_have_text("")
+
+
+def test_a_suggestion_beside_its_segment_starts_its_translation(
+    open_page, live_server, faq, chinese_translator
+):
+    StringTranslation.objects.filter(translation_of__data="Question 5?").delete()
+    page = open_editor(open_page, live_server, faq)
+    pending = segment(page, "Question 5?")
+    suggestion = pending.locator("[data-beside-segment] [data-suggestion]").first
+    expect(suggestion.locator("[data-score]")).to_have_text("匹配度 91 %")
+    suggested = suggestion.locator("[data-suggested]").text_content()
+    assert re.match(r"问题 \d+", suggested)  # another question's translation
+    # A form inside the compiled editor's tree: it posts as any other.
+    with page.expect_navigation():
+        suggestion.get_by_role("button", name="以此为起点").click()
+    expect(page.locator(".messages")).to_contain_text("建议已放入编辑器")
+    pending = segment(page, "Question 5?")
+    expect(pending.locator(":scope > ul")).to_contain_text("需要审核")
+    expect(pending.locator(":scope > div > p")).to_have_text(suggested)
