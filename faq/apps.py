@@ -23,6 +23,7 @@ class FAQConfig(AppConfig):
             refuse_publishing_source_text,
             refuse_scheduling_source_text,
         )
+        from .validation import refuse_scheduling_new_repeats
 
         upstream.install()
         checks.register(check_patches)
@@ -31,6 +32,7 @@ class FAQConfig(AppConfig):
         # After the hold-back: what it holds back may stay in the source language.
         pre_save.connect(refuse_publishing_source_text, sender=FAQPage)
         pre_save.connect(refuse_scheduling_source_text, sender=Revision)
+        pre_save.connect(refuse_scheduling_new_repeats, sender=Revision)
         post_save.connect(index_saved_page, sender=FAQPage)
 
         if apps.is_installed("wagtail.api.v3"):

@@ -15,7 +15,13 @@ from .blocks import FAQStreamBlock, faq_anchor
 from .forms import FAQPageAPIForm, FAQPageForm
 from .panels import RemovedQuestionsPanel
 from .summary import DescribedByIntroMixin
-from .validation import block_problems, faq_item_problems, new_repeats_refused, repeated_questions
+from .validation import (
+    block_problems,
+    faq_item_problems,
+    is_being_published,
+    new_repeats_refused,
+    repeated_questions,
+)
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -163,12 +169,8 @@ class FAQPage(DescribedByIntroMixin, Page):
         # Answers are required on publishing only, as the admin defers required fields
         # for a draft; ``live`` is set by then (publishing a revision saves a live page).
         problems = faq_item_problems(self.faqs, self.live) or block_problems(self.faqs, self.live)
-        if not problems and new_repeats_refused():
-            published = self._items_published_until_now()
-            if published is not None:
-                problems = repeated_questions(
-                    self.faqs, already=published, translations=self.translated_items()
-                )
+        if not problems and new_repeats_refused() and is_being_published(self):
+            problems = self.new_repeated_questions()
         if problems:
             errors["faqs"] = problems
         return errors
@@ -177,6 +179,13 @@ class FAQPage(DescribedByIntroMixin, Page):
         """What publishing would refuse beyond the rules of every save: each question an
         earlier item asks already (``faq.validation``)."""
         return repeated_questions(self.faqs, translations=self.translated_items())
+
+    def new_repeated_questions(self):
+        """The repeated questions of this content that the page's published version (or a
+        version of it in another language) doesn't ask: what publishing it refuses."""
+        return repeated_questions(
+            self.faqs, already=self._published_items(), translations=self.translated_items()
+        )
 
     def translated_items(self):
         """The items of the page's live versions in other languages, read when iterated."""
@@ -190,25 +199,23 @@ class FAQPage(DescribedByIntroMixin, Page):
         ):
             yield page.faqs
 
-    def _items_published_until_now(self):
-        """While this save publishes a revision, the items of the revision published before
-        it; None for any other save. Wagtail sets ``live_revision`` before saving the page, so
-        its row still names the one before. (Not the row's own content: wagtail-localize
-        writes a translation's new content to the row before publishing it.)"""
-        if not (self.pk and self.live and self.live_revision_id):
-            return None
-        before = (
-            type(self)
-            .objects.filter(pk=self.pk)
+    def _published_items(self):
+        """The items of the page's published revision, as its row names it. (Not the row's
+        own content: wagtail-localize writes a translation's new content to the row before
+        publishing it.)"""
+        if self.pk is None:
+            return []
+        published = (
+            FAQPage.objects.filter(pk=self.pk)
             .select_related("live_revision")
             .only("live", "faqs", "live_revision")
             .first()
         )
-        if before is None or before.live_revision_id == self.live_revision_id:
-            return None
-        if before.live_revision is None:  # created live, without a revision
-            return before.faqs if before.live else []
-        return before.live_revision.as_object().faqs
+        if published is None or not published.live:
+            return []
+        if published.live_revision is None:  # created live, without a revision
+            return published.faqs
+        return published.live_revision.as_object().faqs
 
     @property
     def display_hero_title(self):

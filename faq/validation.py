@@ -212,6 +212,15 @@ def _questions(items):
     return [item.value["question"] for item in items]
 
 
+def is_being_published(page):
+    """Whether this save of ``page`` makes a revision live: Wagtail's publishing sets
+    ``live_revision`` to it before saving, while the page's row still names the one before."""
+    if not page.live or page.live_revision_id is None or page.pk is None:
+        return False
+    live_before = type(page).objects.filter(pk=page.pk).values_list("live_revision_id", flat=True)
+    return page.live_revision_id not in live_before
+
+
 _carrying_repeats_over = contextvars.ContextVar("carrying_repeats_over", default=False)
 
 
@@ -228,6 +237,22 @@ def carrying_repeats_over():
 
 def new_repeats_refused():
     return not _carrying_repeats_over.get()
+
+
+def refuse_scheduling_new_repeats(sender, instance, update_fields=None, **kwargs):
+    """pre_save of a revision: a FAQ page's revision scheduled to go live may not ask a new
+    repeated question, so that ``publish_scheduled`` (which stops at the first revision that
+    fails) never meets one to refuse. The v3 API schedules without the admin's form."""
+    if instance.approved_go_live_at is None or (
+        update_fields is not None and "approved_go_live_at" not in update_fields
+    ):
+        return
+    from .models import FAQPage  # which imports this module
+
+    if not new_repeats_refused() or not issubclass(instance.content_type.model_class(), FAQPage):
+        return
+    if problems := instance.as_object().new_repeated_questions():
+        raise ValidationError({"faqs": problems})
 
 
 def _shortened(text, limit=70):

@@ -27,6 +27,7 @@ from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
 
 from ..links import link_url_problem
+from ..validation import is_being_published
 from .markup import check_links
 
 FAQ_FIELD = "faqs"
@@ -161,14 +162,6 @@ def source_text_over_translations(page, source):
     ]
 
 
-def _is_being_published(page):
-    """Whether this save makes a revision live (Wagtail's publishing sets ``live_revision``)."""
-    if not page.live or page.live_revision_id is None or page.pk is None:
-        return False
-    live_before = type(page).objects.filter(pk=page.pk).values_list("live_revision_id", flat=True)
-    return page.live_revision_id not in live_before
-
-
 def describe_paths(page, paths):
     """The fields and questions at ``paths``, as the editor names them: "title, question 2"."""
     items = getattr(page, FAQ_FIELD, None) or []  # any translatable object, FAQ page or not
@@ -211,7 +204,7 @@ def refuse_publishing_source_text(sender, instance, **kwargs):
     """pre_save of a page: a translation is never published showing source-language text
     where its translation is done (a Chinese visitor never reads English), whatever publishes
     it: the admin, the v3 API (revert, then publish), scheduled publishing, wagtail-localize."""
-    if instance.locale_id is not None and _is_being_published(instance):
+    if instance.locale_id is not None and is_being_published(instance):
         _refuse_if_source_text_over_translations(instance)
 
 

@@ -1,9 +1,13 @@
 """Rate limits: per-client limits on anonymous reads, token use and bad tokens, answered 429
 with Retry-After; counted in the cache, and lifted, never fatal, while the cache is down."""
 
+import time
+from types import SimpleNamespace
+
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
+import django_ratelimit.core
 import pytest
 
 from tests.pagecache.conftest import own_redis  # noqa: F401
@@ -12,6 +16,14 @@ from trustcenter.api.rate_limits import APIRateLimitMiddleware
 pytestmark = pytest.mark.django_db
 
 BAD_TOKEN = {"HTTP_AUTHORIZATION": "Bearer wagtail_not-a-token"}
+
+
+@pytest.fixture(autouse=True)
+def windows_stand_still(monkeypatch):
+    """django-ratelimit counts in fixed windows (a minute here): a test whose requests straddle
+    a window's end would see the count start again. Its clock stands still in these tests."""
+    moment = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: moment))
 
 
 def refused(response):

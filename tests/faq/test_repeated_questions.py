@@ -1,10 +1,16 @@
 """Two items asking the same question: publishing them is refused on every path, and the admin
 warns on saving a draft (issue 16, for editors)."""
 
+from datetime import timedelta
+
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Revision
 
 import pytest
 
@@ -157,3 +163,23 @@ def test_a_translation_may_repeat_what_its_source_repeats(english, django_user_m
     flows.publish_translation(translator, chinese)
     published = FAQPage.objects.get(pk=chinese.pk)
     assert [item.value["question"] for item in published.faqs] == ["问题？", "问题二？", "问题二？"]
+
+
+def test_scheduling_a_new_repeat_is_refused(english):
+    """Refused when scheduled, so that scheduled publishing never meets it."""
+    page = FAQPage.objects.get(pk=english.pk)
+    again = {"type": "faq", "value": {"question": "Question 2?", "answer": "<p>Again.</p>"}}
+    page.faqs = [*page.faqs.raw_data, again]
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    revision = page.save_revision()
+    with pytest.raises(ValidationError) as refused:
+        revision.publish()
+    assert refused.value.message_dict["faqs"] == [
+        "Item 3: the question is item 2's again (“Question 2?”)"
+    ]
+    assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
+    call_command("publish_scheduled")
+    assert [item.value["question"] for item in FAQPage.objects.get(pk=english.pk).faqs] == [
+        "Question 1?",
+        "Question 2?",
+    ]
