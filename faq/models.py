@@ -176,9 +176,9 @@ class FAQPage(DescribedByIntroMixin, Page):
         return errors
 
     def publishing_problems(self):
-        """What publishing would refuse beyond the rules of every save: each question an
-        earlier item asks already (``faq.validation``)."""
-        return repeated_questions(self.faqs, translations=self.translated_items())
+        """What publishing this content would refuse beyond the rules of every save (for a
+        caller that stores content published later, as wagtail-localize does)."""
+        return self.new_repeated_questions()
 
     def new_repeated_questions(self):
         """The repeated questions of this content that the page's published version (or a

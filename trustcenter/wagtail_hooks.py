@@ -10,10 +10,14 @@ from .translation import memory, memory_views
 from .translation.admin_language import relabel_translations_report
 from .translation.notifications import offer_sync
 from .translation.rules import hide_convert_to_alias
+from .translation.views import refuse_publishing_what_the_translation_cannot_hold
 
 hooks.register("construct_page_action_menu", hide_convert_to_alias)
 hooks.register("construct_reports_menu", relabel_translations_report)
 hooks.register("after_publish_page", offer_sync)
+# Before wagtail-localize's own hooks, which answer the translation editor's requests.
+hooks.register("before_edit_page", refuse_publishing_what_the_translation_cannot_hold, order=-1)
+hooks.register("before_edit_snippet", refuse_publishing_what_the_translation_cannot_hold, order=-1)
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Revision
+from wagtail_localize.models import StringTranslation
 
 import pytest
 
@@ -183,3 +184,20 @@ def test_scheduling_a_new_repeat_is_refused(english):
         "Question 1?",
         "Question 2?",
     ]
+
+
+def test_publishing_a_translation_that_would_be_refused_says_why(english, django_user_model):
+    """wagtail-localize publishes after the request, where a refusal names nothing: the
+    translation editor's Publish is checked first."""
+    chinese = translate(english, strings={"Question 1?": "问题？", "Question 2?": "问题二？"})
+    # Stored past the editor's check (as a site before it did): the same Chinese twice.
+    StringTranslation.objects.filter(
+        locale=chinese.locale, translation_of__data="Question 2?"
+    ).update(data="问题？")
+    translator = logged_in(flows.translator(django_user_model), "zh-hans")
+    response = flows.publish_translation(translator, chinese)
+    assert response.status_code == 302
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert messages == ["未发布：第 2 项：问题与第 1 项重复（“问题？”）。"]
+    published = FAQPage.objects.get(pk=chinese.pk)
+    assert [item.value["question"] for item in published.faqs] == ["问题？", "问题二？"]

@@ -26,7 +26,13 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from wagtail_localize.models import StringTranslation, Translation, UnknownContext, UnknownString
+from wagtail_localize.models import (
+    StringTranslation,
+    Translation,
+    TranslationContext,
+    UnknownContext,
+    UnknownString,
+)
 from wagtail_localize.strings import StringValue
 
 import polib
@@ -256,12 +262,16 @@ def field_problems(translation, strings):
     return problems
 
 
-def translated_page_problems(translation):
+def translated_page_problems(translation, unshown_only=False):
     """What the translated page, with the translations stored now, would fail in its own
     validation (``full_clean``) or on publishing (``publishing_problems``, where the model has
     them): one message per problem, naming its field. wagtail-localize publishes a
     translation after the request's transaction commits, where a refusal could not say why, so
-    a translation is checked as it is stored."""
+    a translation is checked as it is stored.
+
+    With ``unshown_only``, only if wagtail-localize's failed publish would not show them on
+    the translator's segments: it marks the translation of a plain field (a title too long),
+    not of a StreamField's block, nor a page-wide problem."""
     page = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
     )
@@ -269,10 +279,20 @@ def translated_page_problems(translation):
     try:
         page.full_clean()
     except ValidationError as error:
-        problems = describe_validation_error(error).split("; ")
+        if not unshown_only or set(error.message_dict) - _plain_field_paths(translation):
+            problems = describe_validation_error(error).split("; ")
     if hasattr(page, "publishing_problems"):
         problems += page.publishing_problems()
     return problems
+
+
+def _plain_field_paths(translation):
+    """The fields of the source whose translation is one segment, keyed by the field's name."""
+    return set(
+        TranslationContext.objects.filter(
+            object_id=translation.source.object_id, path__regex=r"^[^.]+$"
+        ).values_list("path", flat=True)
+    )
 
 
 def new_problems(translation, earlier_problems):

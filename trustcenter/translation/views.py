@@ -12,6 +12,9 @@ see ``trustcenter.upstream.wagtail_localize``).
 - A per-language URL is one ``faq.links`` accepts (wagtail-localize takes any text): a
   rich-text link's, and any string or override whose English value is a URL (a header or
   footer link's, the ICP licence link).
+- Publishing a translation in the translation editor is refused, saying why, when the translated
+  page would fail its own validation (wagtail-localize's refusal, after the request, names
+  nothing).
 - A translated page is never turned into an alias of its source: an alias shows the source
   language on the translation's URL.
 - "Translate this page" and "Sync translated pages" refuse a source that fails its own
@@ -33,6 +36,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation
 from wagtail_localize.views.edit_translation import (
     edit_override,
@@ -245,6 +250,30 @@ def edit_link_checked_override(request, translation_id, overridable_segment_id):
             )
     # DRF parsed the body into the Django request, where wagtail-localize's view reads it again.
     return edit_override(request._request, translation_id, overridable_segment_id)
+
+
+def refuse_publishing_what_the_translation_cannot_hold(request, instance):
+    """before_edit_page / before_edit_snippet: the translation editor's **Publish**, refused
+    first, saying why, when the translated page would fail its own validation or publishing's
+    rules (a repeated question, an empty answer...) where wagtail-localize can't show it on a
+    segment. It publishes after the request's transaction commits, and a refusal then reaches
+    the translator only as "New validation errors were found when publishing…"."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = memory.translation_of(instance)
+    if translation is None or not _may_publish(request.user, instance):
+        return None  # wagtail-localize's view answers (a 403 for who may not publish)
+    problems = translated_page_problems(translation, unshown_only=True)
+    if not problems:
+        return None
+    messages.error(request, _("Not published: %(problems)s.") % {"problems": "; ".join(problems)})
+    return redirect(request.get_full_path())
+
+
+def _may_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return user.is_superuser or user.has_perm(get_permission_name("publish", type(instance)))
 
 
 def refuse_convert_to_alias(request, page_id):
