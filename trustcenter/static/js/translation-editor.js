@@ -1,6 +1,6 @@
 // The translation editor's filter, "next pending" button, refusal messages and save warnings
-// (issue 16.7), and the translation memory's notes beside each segment (16.1), a static file: the admin's Content-Security-Policy is meant to need no inline
-// script from the project.
+// (issue 16.7), and the translation memory's notes beside each segment (16.1), a static file:
+// the admin's Content-Security-Policy is meant to need no inline script from the project.
 //
 // wagtail-localize's editor is a compiled React app with generated class names, so this
 // reads its DOM by structure (trustcenter/static/css/translation-editor.css says which) and
