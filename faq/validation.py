@@ -249,7 +249,8 @@ def refuse_scheduling_new_repeats(sender, instance, update_fields=None, **kwargs
         return
     from .models import FAQPage  # which imports this module
 
-    if not new_repeats_refused() or not issubclass(instance.content_type.model_class(), FAQPage):
+    model = instance.content_type.model_class()  # None for a model since removed
+    if not new_repeats_refused() or model is None or not issubclass(model, FAQPage):
         return
     if problems := instance.as_object().new_repeated_questions():
         raise ValidationError({"faqs": problems})
