@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail_localize.models import Translation
 
-from .validation import repeated_questions
-
 SYNCED_TRANSLATION_REFUSAL = _(
     "This page is a synced wagtail-localize translation: change it in the translation "
     "editor, or stop syncing it (convert it to a manual translation) first."
@@ -69,14 +67,6 @@ class FAQPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         faqs = cleaned_data.get("faqs")
         if faqs is not None and not self.is_deferred_validation:
-            for problem in repeated_questions(
-                faqs, already=self._live_items(), translations=self.instance.translated_items()
-            ):
+            for problem in self.instance.new_repeated_questions(faqs):
                 self.add_error("faqs", problem)
         return cleaned_data
-
-    def _live_items(self):
-        if not self.instance.pk or not self.instance.live:
-            return ()
-        # The page's row holds its live content (the form changes only this instance).
-        return type(self.instance).objects.get(pk=self.instance.pk).faqs

@@ -16,6 +16,7 @@ from .forms import FAQPageAPIForm, FAQPageForm
 from .panels import RemovedQuestionsPanel
 from .summary import DescribedByIntroMixin
 from .validation import (
+    asks_a_question_twice,
     block_problems,
     faq_item_problems,
     is_being_published,
@@ -169,7 +170,13 @@ class FAQPage(DescribedByIntroMixin, Page):
         # Answers are required on publishing only, as the admin defers required fields
         # for a draft; ``live`` is set by then (publishing a revision saves a live page).
         problems = faq_item_problems(self.faqs, self.live) or block_problems(self.faqs, self.live)
-        if not problems and new_repeats_refused() and is_being_published(self):
+        # The cheap test first: most publishes repeat nothing, and need no query for it.
+        if (
+            not problems
+            and new_repeats_refused()
+            and asks_a_question_twice(self.faqs)
+            and is_being_published(self)
+        ):
             problems = self.new_repeated_questions()
         if problems:
             errors["faqs"] = problems
@@ -180,11 +187,14 @@ class FAQPage(DescribedByIntroMixin, Page):
         caller that stores content published later, as wagtail-localize does)."""
         return self.new_repeated_questions()
 
-    def new_repeated_questions(self):
-        """The repeated questions of this content that the page's published version (or a
-        version of it in another language) doesn't ask: what publishing it refuses."""
+    def new_repeated_questions(self, items=None):
+        """The repeated questions of ``items`` (this content's own by default) that the page's
+        published version (or a version of it in another language) doesn't ask: what
+        publishing them refuses. Those versions are read only if there is a repeat."""
         return repeated_questions(
-            self.faqs, already=self._published_items(), translations=self.translated_items()
+            self.faqs if items is None else items,
+            already=self._published_items(),
+            translations=self.translated_items(),
         )
 
     def translated_items(self):
@@ -200,11 +210,11 @@ class FAQPage(DescribedByIntroMixin, Page):
             yield page.faqs
 
     def _published_items(self):
-        """The items of the page's published revision, as its row names it. (Not the row's
-        own content: wagtail-localize writes a translation's new content to the row before
-        publishing it.)"""
+        """The items of the page's published revision, as its row names it, read when
+        iterated. (Not the row's own content: wagtail-localize writes a translation's new
+        content to the row before publishing it.)"""
         if self.pk is None:
-            return []
+            return
         published = (
             FAQPage.objects.filter(pk=self.pk)
             .select_related("live_revision")
@@ -212,10 +222,11 @@ class FAQPage(DescribedByIntroMixin, Page):
             .first()
         )
         if published is None or not published.live:
-            return []
+            return
         if published.live_revision is None:  # created live, without a revision
-            return published.faqs
-        return published.live_revision.as_object().faqs
+            yield from published.faqs
+        else:
+            yield from published.live_revision.as_object().faqs
 
     @property
     def display_hero_title(self):

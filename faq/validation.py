@@ -176,11 +176,16 @@ def question_repeats(questions):
     return [_repeat_message(questions, index, first) for index, first in _repeats(questions)]
 
 
+def asks_a_question_twice(items):
+    """Whether an item of the FAQ StreamValue ``items`` asks an earlier item's question."""
+    return any(_repeats(_questions(items)))  # each repeat is a (truthy) pair
+
+
 def repeated_questions(items, already=(), translations=()):
     """``question_repeats`` of the FAQ StreamValue ``items``, leaving out:
 
-    - the questions ``already`` (an earlier version's items) repeats: an editor is never
-      blocked by a repeat someone else published;
+    - the questions ``already`` (an earlier version's items, read only if there is a repeat)
+      repeats: an editor is never blocked by a repeat someone else published;
     - the repeats one of ``translations`` (the page's items in other languages, read only if
       there is a repeat) asks too, between the same two items (block ids): a translator is
       never blocked by a repeat of the source.
